@@ -1,0 +1,321 @@
+//! The Letter data model: the shape of `letter-json-v1` (see `docs/letter-json-v1.md`).
+//!
+//! With the `serde` feature these types serialize to exactly the spec's JSON and read it back.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Byte offsets `[start, end)` into the parsed text (UTF-8, end exclusive).
+pub type Span = [usize; 2];
+
+/// One parsed letter. `parse` always returns one, whatever the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Letter {
+    /// Always 1: the version of the spec this follows.
+    pub schema_version: u32,
+    pub layout: Layout,
+    pub case_number: Option<String>,
+    pub dates: Dates,
+    pub priority: Option<String>,
+    pub reviewer: Reviewer,
+    pub patient: Patient,
+    pub summary: Option<String>,
+    pub items: Vec<Item>,
+    pub outcome: Option<Outcome>,
+    pub warnings: Vec<Warning>,
+    /// JSON pointer of a field (`/items/0/request`) to the byte span of its source.
+    pub spans: BTreeMap<String, Span>,
+}
+
+impl Default for Letter {
+    fn default() -> Self {
+        Letter {
+            schema_version: 1,
+            layout: Layout::Unrecognized,
+            case_number: None,
+            dates: Dates::default(),
+            priority: None,
+            reviewer: Reviewer::default(),
+            patient: Patient::default(),
+            summary: None,
+            items: Vec::new(),
+            outcome: None,
+            warnings: Vec::new(),
+            spans: BTreeMap::new(),
+        }
+    }
+}
+
+impl Letter {
+    /// Whether the text was read as an IMR letter of a known layout.
+    pub fn is_recognized(&self) -> bool {
+        self.layout != Layout::Unrecognized
+    }
+
+    /// Number of items upheld and overturned, in that order.
+    pub fn decision_counts(&self) -> (usize, usize) {
+        let upheld = self.items.iter().filter(|i| i.decision == Decision::Upheld).count();
+        (upheld, self.items.len() - upheld)
+    }
+}
+
+/// Which letter layout was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Layout {
+    /// The MAXIMUS Final Determination Letter (2014 onward, with or without header table).
+    FinalDetermination,
+    /// The 2013 "Notice of Independent Medical Review Determination".
+    #[cfg_attr(feature = "serde", serde(rename = "notice_2013"))]
+    Notice2013,
+    /// Not an IMR letter the parser knows.
+    Unrecognized,
+}
+
+impl Layout {
+    /// The spec's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::FinalDetermination => "final_determination",
+            Layout::Notice2013 => "notice_2013",
+            Layout::Unrecognized => "unrecognized",
+        }
+    }
+}
+
+/// The five dates of the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Dates {
+    pub assigned: Option<Date>,
+    pub injury: Option<Date>,
+    pub decision: Option<Date>,
+    pub ur_denial: Option<Date>,
+    pub application_received: Option<Date>,
+}
+
+/// A calendar date, always valid; serialized as ISO 8601 `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date if `year-month-day` exists in the Gregorian calendar (years 1900-2199).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if !(1900..2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (day <= days).then_some(Date { year, month, day })
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (negative before), for intervals between dates.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Reads `YYYY-MM-DD` exactly.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        Date::new(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| serde::de::Error::custom("expected a date YYYY-MM-DD"))
+    }
+}
+
+/// The expert reviewer's credentials.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Reviewer {
+    /// States of licensure, in letter order.
+    pub licensure: Vec<String>,
+    /// Board certifications and specialties, in letter order.
+    pub specialties: Vec<String>,
+}
+
+/// What the clinical case summary says of the patient.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Patient {
+    pub age: Option<u32>,
+    pub sex: Option<Sex>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+impl Sex {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        }
+    }
+}
+
+/// One disputed item/service and its decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Item {
+    /// The whole heading, as written before the decision word.
+    pub heading: String,
+    /// The disputed service itself (X of "The original request, X is:").
+    pub request: String,
+    pub decision: Decision,
+    /// `false` when upheld, `true` when overturned.
+    pub medically_necessary: bool,
+    pub claims_administrator_guideline: Option<String>,
+    pub maximus_guideline: Option<String>,
+    /// One per `Decision based on ...` in the MAXIMUS guideline.
+    pub citations: Vec<Citation>,
+    pub rationale: Option<String>,
+}
+
+/// The IMR decision on one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Decision {
+    /// The denial stands: not medically necessary.
+    Upheld,
+    /// The denial is reversed: medically necessary.
+    Overturned,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Upheld => "upheld",
+            Decision::Overturned => "overturned",
+        }
+    }
+}
+
+/// The letter's overall result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Outcome {
+    Upheld,
+    Overturned,
+    PartiallyOverturned,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Upheld => "upheld",
+            Outcome::Overturned => "overturned",
+            Outcome::PartiallyOverturned => "partially_overturned",
+        }
+    }
+
+    /// All upheld, all overturned, or some of each; `None` for no items.
+    pub fn from_decisions(decisions: impl IntoIterator<Item = Decision>) -> Option<Outcome> {
+        let (mut up, mut over) = (false, false);
+        for d in decisions {
+            match d {
+                Decision::Upheld => up = true,
+                Decision::Overturned => over = true,
+            }
+        }
+        match (up, over) {
+            (true, false) => Some(Outcome::Upheld),
+            (false, true) => Some(Outcome::Overturned),
+            (true, true) => Some(Outcome::PartiallyOverturned),
+            (false, false) => None,
+        }
+    }
+}
+
+/// One `Decision based on ...` citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Citation {
+    pub source: CitationSource,
+    /// The citation as written, without `Decision based on`.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CitationSource {
+    Mtus,
+    NonMtus,
+}
+
+impl CitationSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationSource::Mtus => "mtus",
+            CitationSource::NonMtus => "non_mtus",
+        }
+    }
+}
+
+/// Something the parser was unsure of or could not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Warning {
+    /// Stable kebab-case code, e.g. `missing-section`.
+    pub code: String,
+    /// One sentence a reviewer understands.
+    pub message: String,
+    pub span: Option<Span>,
+}

@@ -1,0 +1,2 @@
+//! The web app (placeholder until issue 4 lands).
+fn main() {}
