@@ -1,0 +1,2 @@
+//! Native extraction time per real letter PDF.
+fn main() {}

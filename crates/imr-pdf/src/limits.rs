@@ -1,0 +1,12 @@
+//! Bounds on the work one file may cause.
+
+/// Largest file accepted, in bytes (letters are 20-100 KB; scanned ones a few MB).
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// Most pages read; later pages are skipped with a warning.
+pub const MAX_PAGES: usize = 1000;
+/// Most fonts read per page.
+pub const MAX_FONTS_PER_PAGE: usize = 256;
+/// Deepest nesting of form XObjects followed.
+pub const MAX_FORM_DEPTH: usize = 4;
+/// Most form XObjects read in one file.
+pub const MAX_FORMS: usize = 1000;
