@@ -1,0 +1,52 @@
+//! Reading one input file (or standard input) into a Letter: text or PDF, told by content.
+
+use std::fmt;
+use std::io::Read;
+
+use imr_letter::Letter;
+
+/// A letter read from a file, with notes for standard error (e.g. a damaged PDF's warnings).
+pub struct ReadLetter {
+    pub letter: Letter,
+    pub notes: Vec<String>,
+}
+
+/// Why a file gave no letter at all.
+#[derive(Debug)]
+pub enum InputError {
+    Io(std::io::Error),
+    NotUtf8 { offset: usize },
+    Pdf(String),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Io(e) => write!(f, "cannot read the file: {e}"),
+            InputError::NotUtf8 { offset } => write!(
+                f,
+                "not UTF-8 text (invalid byte at offset {offset}) and not a PDF; save the letter as UTF-8 text or give the PDF"
+            ),
+            InputError::Pdf(why) => write!(f, "cannot read this PDF: {why}"),
+        }
+    }
+}
+
+/// Reads `path` (`-` for standard input) and parses it.
+pub fn read_letter(path: &str) -> Result<ReadLetter, InputError> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(InputError::Io)?;
+        buf
+    } else {
+        std::fs::read(path).map_err(InputError::Io)?
+    };
+    letter_from_bytes(&bytes)
+}
+
+/// Parses a letter from the bytes of a text or PDF file.
+pub fn letter_from_bytes(bytes: &[u8]) -> Result<ReadLetter, InputError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { offset: e.valid_up_to() })?;
+    Ok(ReadLetter { letter: imr_letter::parse(text), notes: Vec::new() })
+}

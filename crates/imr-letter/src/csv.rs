@@ -1,0 +1,158 @@
+//! CSV export: one row per disputed item, the letter's fields repeated on each row.
+//!
+//! The CLI (`imr parse --format csv`) and the web page's export both use [`to_csv`], so the two
+//! always agree. RFC 4180 quoting, CRLF line ends; a cell that begins with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return gets a leading `'` so that spreadsheets show it as text and never
+//! run it as a formula. A letter with no items still gets one row (its item columns empty).
+
+use crate::model::{Date, Letter};
+
+/// The columns, in order. Lists are joined with `"; "`; `item` counts from 1.
+pub const COLUMNS: [&str; 24] = [
+    "case_number",
+    "layout",
+    "decision_date",
+    "injury_date",
+    "assigned_date",
+    "ur_denial_date",
+    "application_received_date",
+    "priority",
+    "licensure",
+    "specialties",
+    "patient_age",
+    "patient_sex",
+    "outcome",
+    "item",
+    "request",
+    "heading",
+    "decision",
+    "medically_necessary",
+    "citation_sources",
+    "citations",
+    "claims_administrator_guideline",
+    "maximus_guideline",
+    "rationale",
+    "warnings",
+];
+
+/// The whole CSV document (header row included) for `letters`.
+pub fn to_csv(letters: &[Letter]) -> String {
+    let mut out = String::new();
+    push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    for letter in letters {
+        for row in rows(letter) {
+            push_row(&mut out, row.into_iter());
+        }
+    }
+    out
+}
+
+/// The cells of each of `letter`'s rows, unquoted.
+pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
+    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let d = &letter.dates;
+    let letter_cells = vec![
+        opt(&letter.case_number),
+        letter.layout.as_str().to_string(),
+        date(d.decision),
+        date(d.injury),
+        date(d.assigned),
+        date(d.ur_denial),
+        date(d.application_received),
+        opt(&letter.priority),
+        letter.reviewer.licensure.join("; "),
+        letter.reviewer.specialties.join("; "),
+        letter.patient.age.map(|a| a.to_string()).unwrap_or_default(),
+        letter.patient.sex.map(|s| s.as_str().to_string()).unwrap_or_default(),
+        letter.outcome.map(|o| o.as_str().to_string()).unwrap_or_default(),
+    ];
+    let warnings = letter.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join("; ");
+    if letter.items.is_empty() {
+        let mut row = letter_cells;
+        row.extend(std::iter::repeat_n(String::new(), COLUMNS.len() - row.len() - 1));
+        row.push(warnings);
+        return vec![row];
+    }
+    letter
+        .items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            let sources = if item.citations.is_empty() {
+                "none".to_string()
+            } else {
+                item.citations.iter().map(|c| c.source.as_str()).collect::<Vec<_>>().join("; ")
+            };
+            let mut row = letter_cells.clone();
+            row.extend([
+                (n + 1).to_string(),
+                item.request.clone(),
+                item.heading.clone(),
+                item.decision.as_str().to_string(),
+                item.medically_necessary.to_string(),
+                sources,
+                item.citations.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("; "),
+                opt(&item.claims_administrator_guideline),
+                opt(&item.maximus_guideline),
+                opt(&item.rationale),
+                warnings.clone(),
+            ]);
+            row
+        })
+        .collect()
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(out, &cell);
+    }
+    out.push_str("\r\n");
+}
+
+/// One cell: made safe for spreadsheets, then quoted if it needs to be.
+fn push_cell(out: &mut String, cell: &str) {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = risky || cell.contains([',', '"', '\n', '\r']);
+    if quote {
+        out.push('"');
+    }
+    if risky {
+        out.push('\'');
+    }
+    for c in cell.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_made_safe() {
+        let mut s = String::new();
+        push_row(&mut s, ["plain", "a,b", "say \"hi\"", "=SUM(A1)", "+1", "-2", "@x", "line\nbreak"].iter().map(|c| c.to_string()));
+        assert_eq!(s, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"'+1\",\"'-2\",\"'@x\",\"line\nbreak\"\r\n");
+    }
+
+    #[test]
+    fn a_letter_without_items_keeps_one_row() {
+        let letter = crate::parse("not a letter");
+        let csv = to_csv(&[letter]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], COLUMNS.join(","));
+        assert_eq!(lines[1].split(',').count(), COLUMNS.len());
+        assert!(lines[1].starts_with(",unrecognized,"));
+        assert!(lines[1].ends_with(",unrecognized-layout"));
+    }
+}

@@ -1,0 +1,186 @@
+//! The letter's text with white space collapsed, mapped back to byte offsets of the input.
+//!
+//! Every run of white space becomes one byte that still says what it held: `' '` for space within
+//! a line, `'\n'` for a line break, `'\r'` for a paragraph break (a blank line). Values read from
+//! this text are therefore already "collapsed" as the spec wants, and each byte maps back to the
+//! input so that every value gets its span.
+
+use crate::model::Span;
+
+/// A space within a line.
+pub const SPACE: u8 = b' ';
+/// A line break.
+pub const LINE: u8 = b'\n';
+/// A paragraph break: one or more blank lines (or a page break after a blank line).
+pub const PARA: u8 = b'\r';
+
+/// The collapsed text and its map to the input.
+pub struct Flat {
+    text: String,
+    /// `map[i]` is the input offset of flat byte `i`.
+    map: Vec<u32>,
+}
+
+/// Whether a line break is counted double (a letter with a blank line after every line).
+fn is_double_spaced(src: &str) -> bool {
+    let b = src.as_bytes();
+    let (mut lines, mut empty) = (1usize, 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' {
+            lines += 1;
+            let next = match b.get(i + 1) {
+                Some(b'\r') => b.get(i + 2),
+                other => other,
+            };
+            if next == Some(&b'\n') {
+                empty += 1;
+            }
+        }
+    }
+    lines >= 8 && empty * 10 >= lines * 4
+}
+
+impl Flat {
+    /// Collapses `src`; leading and trailing white space is dropped.
+    pub fn new(src: &str) -> Flat {
+        let double = is_double_spaced(src);
+        let mut text = String::with_capacity(src.len());
+        let mut map = Vec::with_capacity(src.len());
+        // (start offset of the pending white-space run, line breaks in it)
+        let mut run: Option<(usize, u32)> = None;
+        let mut prev_cr = false;
+        for (i, c) in src.char_indices() {
+            if c.is_whitespace() {
+                let breaks = match c {
+                    '\n' if prev_cr => 0,
+                    '\n' | '\r' | '\x0c' | '\u{2028}' | '\u{2029}' | '\x0b' | '\u{85}' => 1,
+                    _ => 0,
+                };
+                prev_cr = c == '\r';
+                let r = run.get_or_insert((i, 0));
+                r.1 += breaks;
+                continue;
+            }
+            prev_cr = false;
+            if let Some((start, breaks)) = run.take() {
+                if !text.is_empty() {
+                    let breaks = if double { breaks.div_ceil(2) } else { breaks };
+                    text.push(match breaks {
+                        0 => SPACE,
+                        1 => LINE,
+                        _ => PARA,
+                    } as char);
+                    map.push(start as u32);
+                }
+            }
+            text.push(c);
+            map.extend((i..i + c.len_utf8()).map(|o| o as u32));
+        }
+        Flat { text, map }
+    }
+
+    /// The collapsed text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The input span of flat range `[a, b)` (which must not be empty).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        debug_assert!(a < b && b <= self.text.len());
+        // Trimmed ranges end on a copied char's last byte: the char ends one byte later.
+        [self.map[a] as usize, self.map[b - 1] as usize + 1]
+    }
+
+    /// `[a, b)` without white space at either end, or `None` if nothing is left.
+    pub fn trim(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let t = self.text.as_bytes();
+        let (mut a, mut b) = (a.min(b), b.min(t.len()));
+        while a < b && is_ws_byte(t[a]) {
+            a += 1;
+        }
+        while b > a && is_ws_byte(t[b - 1]) {
+            b -= 1;
+        }
+        (a < b).then_some((a, b))
+    }
+
+    /// The value at `[a, b)`: trimmed, every white space a plain space; with its input span.
+    pub fn value(&self, a: usize, b: usize) -> Option<(String, Span)> {
+        let (a, b) = self.trim(a, b)?;
+        let v = self.text[a..b].replace(['\n', '\r'], " ");
+        Some((v, self.span(a, b)))
+    }
+
+    /// First occurrence of `needle` in `[from, to)`; a space in `needle` matches any white space.
+    pub fn find(&self, needle: &str, from: usize, to: usize) -> Option<usize> {
+        let to = to.min(self.text.len());
+        if from >= to {
+            return None;
+        }
+        if !self.text.is_char_boundary(from) || !self.text.is_char_boundary(to) {
+            return None;
+        }
+        let hay = &self.text[from..to];
+        // Search for the first word of the needle, then check the whole needle around it.
+        let Some(off) = needle.bytes().position(|c| c != b' ') else {
+            return None;
+        };
+        let head_len = needle[off..].find(' ').unwrap_or(needle.len() - off);
+        let head = &needle[off..off + head_len];
+        let mut pos = off;
+        while pos <= hay.len() {
+            let Some(i) = hay[pos..].find(head) else { break };
+            let at = pos + i - off;
+            if matches_at(hay.as_bytes(), at, needle.as_bytes()) {
+                return Some(from + at);
+            }
+            pos += i + head_len;
+        }
+        None
+    }
+
+    /// Whether `needle` (spaces matching any white space) stands at `at`; returns its end.
+    pub fn match_at(&self, at: usize, needle: &str) -> Option<usize> {
+        let t = self.text.as_bytes();
+        (at <= t.len() && matches_at(t, at, needle.as_bytes())).then_some(at + needle.len())
+    }
+
+    /// The byte at `i`, or `None` past the end.
+    pub fn byte(&self, i: usize) -> Option<u8> {
+        self.text.as_bytes().get(i).copied()
+    }
+
+    /// The words of `[a, b)` with their flat ranges.
+    pub fn words(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let t = &self.text.as_bytes()[..b.min(self.text.len())];
+        let mut i = a;
+        std::iter::from_fn(move || {
+            while i < t.len() && is_ws_byte(t[i]) {
+                i += 1;
+            }
+            if i >= t.len() {
+                return None;
+            }
+            let s = i;
+            while i < t.len() && !is_ws_byte(t[i]) {
+                i += 1;
+            }
+            Some((s, i))
+        })
+    }
+}
+
+/// Whether a flat byte is one of the collapsed white-space bytes.
+pub fn is_ws_byte(b: u8) -> bool {
+    b == SPACE || b == LINE || b == PARA
+}
+
+fn matches_at(hay: &[u8], at: usize, needle: &[u8]) -> bool {
+    at + needle.len() <= hay.len()
+        && needle.iter().zip(&hay[at..]).all(|(&n, &h)| if n == b' ' { is_ws_byte(h) } else { n == h })
+}
+
