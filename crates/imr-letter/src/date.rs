@@ -40,6 +40,14 @@ pub fn read_date(word: &str) -> (DateWord, usize) {
     (reading, core.len())
 }
 
+/// The date a word states (`12/14/2016`, `9/6/2013.`), if it is a real one.
+pub fn date_of_word(word: &str) -> Option<Date> {
+    match read_date(word).0 {
+        DateWord::Valid(d) => Some(d),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

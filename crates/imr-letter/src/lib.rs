@@ -21,6 +21,7 @@ mod summary;
 mod text;
 
 pub use diagnostics::codes;
+pub use date::date_of_word;
 pub use items::decision_of_word;
 pub use model::*;
 pub use summary::sex_of_word;

@@ -1,0 +1,32 @@
+//! Parses the whole corpus (150 real letters, pypdf text), next to the floor of simply
+//! splitting the same text into lines. `cargo bench -p imr-letter`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn corpus() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/real");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let letters = corpus();
+    let bytes: usize = letters.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("corpus");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("parse", |b| {
+        b.iter(|| letters.iter().map(|t| imr_letter::parse(t).items.len()).sum::<usize>())
+    });
+    g.bench_function("split_lines", |b| {
+        b.iter(|| letters.iter().map(|t| t.lines().count()).sum::<usize>())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
