@@ -1,0 +1,135 @@
+//! The page: intake, progress, the tables or one letter; files dropped anywhere are read.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{
+    file_list::FileList, intake::Intake, item_table::ItemTable, letter_table::LetterTable,
+    letter_view::LetterView, progress::Progress, toolbar::Toolbar,
+};
+use crate::runner::{Job, RunnerHandle};
+use crate::state::{AppState, View};
+
+/// Jobs for the files of a `FileList` (hidden files such as `.DS_Store` skipped).
+pub fn jobs_from_files(files: Option<web_sys::FileList>) -> Vec<(String, Job)> {
+    let mut jobs = Vec::new();
+    if let Some(list) = files {
+        for i in 0..list.length() {
+            if let Some(f) = list.get(i) {
+                let name = f.name();
+                if name.starts_with('.') {
+                    continue;
+                }
+                let rel = js_sys::Reflect::get(&f, &"webkitRelativePath".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or(name);
+                jobs.push((rel, Job::File(f)));
+            }
+        }
+    }
+    jobs
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::default);
+    let runner = {
+        let d = state.dispatcher();
+        use_memo((), move |_| RunnerHandle::new(d))
+    };
+    let dragging = use_state(|| false);
+
+    let on_add = {
+        let runner = runner.clone();
+        Callback::from(move |jobs: Vec<(String, Job)>| runner.add(jobs))
+    };
+    let on_cancel = {
+        let runner = runner.clone();
+        Callback::from(move |_| runner.cancel())
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only when the pointer leaves the window.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let runner = runner.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let files = e.data_transfer().and_then(|d| d.files());
+            runner.add(jobs_from_files(files));
+        })
+    };
+
+    let main = match state.view {
+        View::Letter(id) => match state.entry(id).and_then(|e| e.parsed().map(|p| (e, p))) {
+            Some((e, p)) => html! {
+                <LetterView state={state.clone()} id={id} name={e.name.clone()} parsed={p.clone()} />
+            },
+            None => html! {
+                <p class="muted" role="status">{ "Reading the letter…" }</p>
+            },
+        },
+        View::Letters => html! { <LetterTable state={state.clone()} /> },
+        View::Items => html! { <ItemTable state={state.clone()} /> },
+    };
+    let has_any = !state.entries.is_empty();
+    let class = classes!("page", dragging.then_some("dragging"));
+    html! {
+        <div {class} {ondragover} {ondragleave} {ondrop}>
+            <header class="top no-print">
+                <h1>{ "IMR letter reader" }</h1>
+                <p class="privacy" id="privacy">
+                    { "Everything happens in this browser tab: letters are never uploaded, and nothing is stored unless you export it." }
+                </p>
+            </header>
+            <Intake on_add={on_add} compact={has_any} />
+            <Progress state={state.clone()} on_cancel={on_cancel} />
+            <FileList state={state.clone()} />
+            if has_any && !matches!(state.view, View::Letter(_)) {
+                <Toolbar state={state.clone()} />
+            }
+            <main id="main">{ main }</main>
+            <div class="drop-hint" aria-hidden="true">{ "Drop letters to read them" }</div>
+        </div>
+    }
+}
+
+/// Registers the service worker that makes the app work offline (`static/sw.js`).
+pub fn register_service_worker() {
+    if let Some(w) = web_sys::window() {
+        let nav = w.navigator();
+        let has_sw = js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false);
+        if has_sw {
+            let _ = nav.service_worker().register("./sw.js");
+        }
+    }
+}
+
+/// Focuses an element by id, if it exists.
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

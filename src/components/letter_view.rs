@@ -1,0 +1,204 @@
+//! One letter: header card, reviewer and patient, summary, decisions, warnings, and its source.
+
+use std::rc::Rc;
+
+use imr_letter::{Item, Letter, Span};
+use yew::prelude::*;
+
+use super::field::Field;
+use super::item_table::{decision_badge, source_text};
+use super::letter_table::{date_text, outcome_badge};
+use super::source_view::SourceView;
+use crate::protocol::Parsed;
+use crate::state::{days_between, item_source, Action, AppState, View};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+    pub id: u32,
+    pub name: AttrValue,
+    pub parsed: Rc<Parsed>,
+}
+
+/// The span a highlight key points at: a field's pointer, or `/warnings/N`.
+pub fn resolve_span(letter: &Letter, key: &str) -> Option<Span> {
+    if let Some(n) = key.strip_prefix("/warnings/") {
+        return letter.warnings.get(n.parse::<usize>().ok()?)?.span;
+    }
+    letter.spans.get(key).copied()
+}
+
+/// The byte range covered by an item's spans.
+fn item_range(letter: &Letter, n: usize) -> Option<(usize, usize)> {
+    let prefix = format!("/items/{n}/");
+    letter
+        .spans
+        .iter()
+        .filter(|(k, _)| k.starts_with(&prefix))
+        .fold(None, |acc, (_, s)| match acc {
+            None => Some((s[0], s[1])),
+            Some((a, b)) => Some((a.min(s[0]), b.max(s[1]))),
+        })
+}
+
+fn interval(days: Option<i64>) -> String {
+    match days {
+        Some(1) => "1 day".into(),
+        Some(d) => format!("{d} days"),
+        None => "—".into(),
+    }
+}
+
+#[function_component(LetterView)]
+pub fn letter_view(props: &Props) -> Html {
+    let state = &props.state;
+    let l = &props.parsed.letter;
+    let f = |ptr: String, content: Html| {
+        let has_span = resolve_span(l, &ptr).is_some();
+        html! { <Field state={state.clone()} ptr={ptr} {has_span}>{ content }</Field> }
+    };
+    let text_or_dash = |s: &Option<String>| -> Html {
+        match s {
+            Some(s) => html! { { s.clone() } },
+            None => html! { <span class="muted">{ "—" }</span> },
+        }
+    };
+    let date_field = |key: &str, label: &str, d: Option<imr_letter::Date>| {
+        html! {
+            <div class="kv"><dt>{ label.to_string() }</dt>
+                <dd id={format!("v-{key}")}>{ f(format!("/dates/{key}"), html! { date_text(d) }) }</dd></div>
+        }
+    };
+    let back = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Show(View::Letters)))
+    };
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let d = &l.dates;
+    let list = |key: &str, v: &[String]| -> Html {
+        if v.is_empty() {
+            return html! { <span class="muted">{ "—" }</span> };
+        }
+        html! { <>{ for v.iter().enumerate().map(|(i, s)| html! {
+            <>{ if i > 0 { ", " } else { "" } }{ f(format!("/reviewer/{key}/{i}"), html! { s.clone() }) }</>
+        }) }</> }
+    };
+    let warnings_of_item = |n: usize| -> Vec<(usize, &imr_letter::Warning)> {
+        let Some((a, b)) = item_range(l, n) else { return vec![] };
+        l.warnings
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.span.is_some_and(|s| s[0] >= a && s[1] <= b))
+            .collect()
+    };
+    let item_row = |n: usize, item: &Item| -> Html {
+        let p = |k: &str| format!("/items/{n}/{k}");
+        let ws = warnings_of_item(n);
+        html! {
+            <tr id={format!("item-{n}")}>
+                <td class="num">{ n + 1 }</td>
+                <td>
+                    <div class="request">{ f(p("request"), html! { item.request.clone() }) }</div>
+                    if !ws.is_empty() {
+                        <ul class="warnings inline">{ for ws.iter().map(|(i, w)| html! {
+                            <li>{ f(format!("/warnings/{i}"), html! { w.message.clone() }) }</li>
+                        }) }</ul>
+                    }
+                    <details>
+                        <summary>{ "Guidelines and rationale" }</summary>
+                        <dl class="item-detail">
+                            <dt>{ "Heading" }</dt><dd>{ f(p("heading"), html! { item.heading.clone() }) }</dd>
+                            <dt>{ "Claims Administrator guideline" }</dt>
+                            <dd>{ f(p("claims_administrator_guideline"), text_or_dash(&item.claims_administrator_guideline)) }</dd>
+                            <dt>{ "MAXIMUS guideline" }</dt>
+                            <dd>{ f(p("maximus_guideline"), text_or_dash(&item.maximus_guideline)) }</dd>
+                            if !item.citations.is_empty() {
+                                <dt>{ "Citations" }</dt>
+                                <dd><ul>{ for item.citations.iter().enumerate().map(|(c, cit)| html! {
+                                    <li><span class={classes!("tag", cit.source.as_str())}>{ source_text(cit.source.as_str()) }</span>{ " " }
+                                        { f(format!("/items/{n}/citations/{c}/text"), html! { cit.text.clone() }) }</li>
+                                }) }</ul></dd>
+                            }
+                            <dt>{ "Decision rationale" }</dt>
+                            <dd class="rationale">{ f(p("rationale"), text_or_dash(&item.rationale)) }</dd>
+                        </dl>
+                    </details>
+                </td>
+                <td>{ f(p("decision"), decision_badge(item.decision)) }</td>
+                <td>{ source_text(item_source(item)) }</td>
+            </tr>
+        }
+    };
+    let span = state.highlight.as_deref().and_then(|k| resolve_span(l, k));
+    let text: Rc<str> = Rc::from(props.parsed.text.as_str());
+    let extract = &props.parsed.extract_warnings;
+    html! {
+        <article class="letter" aria-label="Letter">
+            <div class="letter-nav no-print">
+                <button type="button" id="back" class="secondary" onclick={back}>{ "← All letters" }</button>
+                <span class="file-name">{ props.name.clone() }
+                    { match props.parsed.pages { Some(n) => format!(" (PDF, {n} pages)"), None => String::new() } }</span>
+                <button type="button" id="print" class="secondary" onclick={print}>{ "Print" }</button>
+            </div>
+            <div class="letter-body">
+                <div class="structure">
+                    <section class="card header-card" aria-label="Case">
+                        <h2>{ "Case " }<span id="v-case">{ f("/case_number".into(), text_or_dash(&l.case_number)) }</span></h2>
+                        <dl class="kvs">
+                            { date_field("assigned", "Date assigned", d.assigned) }
+                            { date_field("injury", "Date of injury", d.injury) }
+                            { date_field("ur_denial", "UR denial", d.ur_denial) }
+                            { date_field("application_received", "Application received", d.application_received) }
+                            { date_field("decision", "Decision date", d.decision) }
+                            <div class="kv"><dt>{ "Priority" }</dt><dd id="v-priority">{ f("/priority".into(), text_or_dash(&l.priority)) }</dd></div>
+                        </dl>
+                        <dl class="kvs intervals">
+                            <div class="kv"><dt>{ "UR denial → application" }</dt><dd id="v-days-ur-app">{ interval(days_between(d.ur_denial, d.application_received)) }</dd></div>
+                            <div class="kv"><dt>{ "Application → decision" }</dt><dd id="v-days-app-decision">{ interval(days_between(d.application_received, d.decision)) }</dd></div>
+                            <div class="kv"><dt>{ "Outcome" }</dt><dd id="v-outcome">{ outcome_badge(l.outcome) }</dd></div>
+                        </dl>
+                    </section>
+                    <section class="card" aria-label="Reviewer and patient">
+                        <dl class="kvs">
+                            <div class="kv"><dt>{ "Reviewer licensure" }</dt><dd id="v-licensure">{ list("licensure", &l.reviewer.licensure) }</dd></div>
+                            <div class="kv"><dt>{ "Reviewer specialties" }</dt><dd id="v-specialties">{ list("specialties", &l.reviewer.specialties) }</dd></div>
+                            <div class="kv"><dt>{ "Patient age" }</dt><dd id="v-age">{ f("/patient/age".into(), text_or_dash(&l.patient.age.map(|a| a.to_string()))) }</dd></div>
+                            <div class="kv"><dt>{ "Patient sex" }</dt><dd id="v-sex">{ f("/patient/sex".into(), text_or_dash(&l.patient.sex.map(|s| s.as_str().to_string()))) }</dd></div>
+                        </dl>
+                    </section>
+                    <section class="card" aria-label="Clinical case summary">
+                        <h3>{ "Clinical case summary" }</h3>
+                        <p id="v-summary" class="summary">{ f("/summary".into(), text_or_dash(&l.summary)) }</p>
+                    </section>
+                    <section class="card" aria-label="Decisions">
+                        <h3>{ format!("Decisions ({} item{})", l.items.len(), if l.items.len() == 1 { "" } else { "s" }) }</h3>
+                        if l.items.is_empty() {
+                            <p class="muted">{ "No disputed item was found." }</p>
+                        } else {
+                            <table class="decisions" id="decisions">
+                                <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ "Item" }</th><th scope="col">{ "Decision" }</th><th scope="col">{ "Guideline source" }</th></tr></thead>
+                                <tbody>{ for l.items.iter().enumerate().map(|(n, it)| item_row(n, it)) }</tbody>
+                            </table>
+                        }
+                    </section>
+                    if !l.warnings.is_empty() || !extract.is_empty() {
+                        <section class="card warn-card" aria-label="Warnings">
+                            <h3>{ "Warnings" }</h3>
+                            <ul class="warnings" id="warnings">
+                                { for l.warnings.iter().enumerate().map(|(i, w)| html! {
+                                    <li data-code={w.code.clone()}>{ f(format!("/warnings/{i}"), html! { w.message.clone() }) }</li>
+                                }) }
+                                { for extract.iter().map(|w| html! { <li data-code={w.code.clone()}>{ &w.message }</li> }) }
+                            </ul>
+                        </section>
+                    }
+                </div>
+                <SourceView {text} {span} />
+            </div>
+        </article>
+    }
+}

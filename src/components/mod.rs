@@ -1,0 +1,14 @@
+//! The page's components, one per file.
+
+pub mod app;
+pub mod field;
+pub mod file_list;
+pub mod intake;
+pub mod item_table;
+pub mod letter_table;
+pub mod letter_view;
+pub mod progress;
+pub mod source_view;
+pub mod toolbar;
+
+pub use app::App;

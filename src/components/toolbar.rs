@@ -1,0 +1,129 @@
+//! Views, filters, search, totals of what is shown, exports and "Clear all".
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::export;
+use crate::state::{Action, AppState, Filter, View};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+}
+
+/// A select bound to one filter field.
+fn select(
+    state: &UseReducerHandle<AppState>,
+    id: &'static str,
+    label: &'static str,
+    value: &str,
+    options: Vec<(String, String)>,
+    set: fn(&mut Filter, String),
+) -> Html {
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut f = state.filter.clone();
+            set(&mut f, v);
+            state.dispatch(Action::SetFilter(f));
+        })
+    };
+    html! {
+        <div class="control">
+            <label for={id}>{ label }</label>
+            <select {id} {onchange}>
+                { for options.into_iter().map(|(v, text)| {
+                    let selected = v == value;
+                    html! { <option value={v} {selected}>{ text }</option> }
+                }) }
+            </select>
+        </div>
+    }
+}
+
+fn opts(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect()
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &Props) -> Html {
+    let state = &props.state;
+    let f = &state.filter;
+    let totals = state.totals();
+    let tab = |view: View, id: &'static str, text: &'static str| {
+        let s = state.clone();
+        let selected = state.view == view;
+        html! {
+            <button type="button" role="tab" {id} aria-selected={selected.to_string()}
+                class={classes!("tab", selected.then_some("selected"))}
+                onclick={Callback::from(move |_| s.dispatch(Action::Show(view)))}>{ text }</button>
+        }
+    };
+    let mut specialties = vec![(String::new(), "Any".to_string())];
+    specialties.extend(state.specialties().into_iter().map(|s| (s.clone(), s)));
+    let on_search = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            state.dispatch(Action::SetFilter(Filter { search: v, ..state.filter.clone() }));
+        })
+    };
+    let on_json = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let rows = state.visible_letters();
+            let letters: Vec<&imr_letter::Letter> = rows.iter().map(|(_, p)| &p.letter).collect();
+            let _ = export::download("imr-letters.json", "application/json", &export::letters_json(&letters));
+        })
+    };
+    let on_csv = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let rows = state.visible_letters();
+            let letters: Vec<&imr_letter::Letter> = rows.iter().map(|(_, p)| &p.letter).collect();
+            let _ = export::download("imr-letters.csv", "text/csv", &export::letters_csv(&letters));
+        })
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ClearAll))
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetFilter(Filter::default())))
+    };
+    html! {
+        <section class="toolbar no-print" aria-label="Views, filters and export">
+            <div class="tabs" role="tablist" aria-label="View">
+                { tab(View::Letters, "tab-letters", "Letters") }
+                { tab(View::Items, "tab-items", "Items") }
+            </div>
+            <div class="filters">
+                { select(state, "f-outcome", "Outcome", &f.outcome, opts(&[("", "Any"), ("upheld", "Upheld"), ("overturned", "Overturned"), ("partially_overturned", "Partially overturned")]), |f, v| f.outcome = v) }
+                { select(state, "f-decision", "Item decision", &f.decision, opts(&[("", "Any"), ("upheld", "Upheld"), ("overturned", "Overturned")]), |f, v| f.decision = v) }
+                { select(state, "f-specialty", "Specialty", &f.specialty, specialties, |f, v| f.specialty = v) }
+                { select(state, "f-source", "Guideline source", &f.source, opts(&[("", "Any"), ("mtus", "MTUS"), ("non_mtus", "Non-MTUS"), ("none", "None cited")]), |f, v| f.source = v) }
+                <div class="control search">
+                    <label for="f-search">{ "Search" }</label>
+                    <input id="f-search" type="search" value={f.search.clone()} oninput={on_search}
+                        placeholder="case, request, specialty, file" />
+                </div>
+                if *f != Filter::default() {
+                    <button type="button" class="link" onclick={on_reset}>{ "Reset filters" }</button>
+                }
+            </div>
+            <div class="totals" role="status" aria-live="polite">
+                <span><b id="total-letters">{ totals.letters }</b>{ " letters" }</span>
+                <span><b id="total-items">{ totals.items }</b>{ " items" }</span>
+                <span><b id="total-overturned">{ totals.overturned }</b>{ " overturned" }</span>
+                <span>{ "overturn rate " }<b id="total-rate">{ totals.rate() }</b></span>
+            </div>
+            <div class="actions">
+                <button type="button" id="export-json" onclick={on_json}>{ "Export JSON" }</button>
+                <button type="button" id="export-csv" onclick={on_csv}>{ "Export CSV" }</button>
+                <button type="button" id="clear-all" class="danger" onclick={on_clear}>{ "Clear all" }</button>
+            </div>
+        </section>
+    }
+}

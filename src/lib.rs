@@ -1,0 +1,12 @@
+//! The in-browser reader of IMR Final Determination Letters (issue 4).
+//!
+//! The page (`src/main.rs`) and the parsing Web Worker (`src/bin/imr-worker.rs`) share this
+//! library. Nothing here sends a byte anywhere: files are read by the browser, parsed in the
+//! worker, shown by Yew, and exported as downloads made in the page.
+
+pub mod components;
+pub mod export;
+pub mod protocol;
+pub mod runner;
+pub mod samples;
+pub mod state;

@@ -1,0 +1,118 @@
+//! The messages between the page and the parsing worker.
+//!
+//! Page -> worker: a plain JS object `{id, text}` (pasted text) or `{id, file}` (a `File`, which
+//! the worker reads with `FileReaderSync`). Worker -> page: the string `"ready"` once it listens,
+//! then one JSON string per job: a [`Reply`].
+
+use imr_letter::Letter;
+use serde::{Deserialize, Serialize};
+
+/// What the worker answers for one job.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u32,
+    #[serde(flatten)]
+    pub result: ReplyResult,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyResult {
+    Ok(Parsed),
+    Err(Failure),
+}
+
+/// A parsed file: the letter, and the text it was parsed from (the spans point into it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parsed {
+    pub letter: Letter,
+    pub text: String,
+    /// `"pdf"` or `"text"`, recognised by content.
+    pub kind: String,
+    /// Pages, for a PDF.
+    pub pages: Option<usize>,
+    /// What the PDF reader was unsure of.
+    pub extract_warnings: Vec<Note>,
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub code: String,
+    pub message: String,
+}
+
+/// Reads bytes the way the page does: a PDF by its `%PDF-` signature, anything else as text.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Failure> {
+    if crate::protocol::looks_like_pdf(bytes) {
+        return parse_pdf(bytes);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    Ok(parse_text(text))
+}
+
+/// Parses text.
+pub fn parse_text(text: String) -> Parsed {
+    let letter = imr_letter::parse(&text);
+    Parsed { letter, text, kind: "text".into(), pages: None, extract_warnings: Vec::new() }
+}
+
+/// Whether the bytes are a PDF (its signature in the first KiB, as readers accept).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    imr_pdf::is_pdf(bytes)
+}
+
+fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Failure> {
+    match imr_pdf::extract_text(bytes) {
+        Ok(pdf) => {
+            let letter = imr_letter::parse(&pdf.text);
+            Ok(Parsed {
+                letter,
+                text: pdf.text,
+                kind: "pdf".into(),
+                pages: Some(pdf.pages),
+                extract_warnings: pdf
+                    .warnings
+                    .into_iter()
+                    .map(|w| Note { code: w.code.to_string(), message: w.message })
+                    .collect(),
+            })
+        }
+        Err(e) => Err(Failure { code: e.code().to_string(), message: e.to_string() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_recognised_by_content() {
+        let p = parse_bytes(b"Case Number: CM16-0000001\n").unwrap();
+        assert_eq!(p.kind, "text");
+        assert_eq!(p.text, "Case Number: CM16-0000001\n");
+        assert!(looks_like_pdf(b"%PDF-1.4\n%..."));
+        assert!(!looks_like_pdf(b"Dear Sir, %PD"));
+    }
+
+    #[test]
+    fn reply_round_trips_as_json() {
+        let r = Reply {
+            id: 7,
+            result: ReplyResult::Err(Failure { code: "x".into(), message: "y".into() }),
+        };
+        let s = serde_json::to_string(&r).unwrap();
+        assert_eq!(s, r#"{"id":7,"err":{"code":"x","message":"y"}}"#);
+        let back: Reply = serde_json::from_str(&s).unwrap();
+        assert_eq!(back.id, 7);
+    }
+}

@@ -1,0 +1,423 @@
+//! The page's state: a `Reducible` driven by [`Action`]s. Pure data, so it is tested natively.
+
+use std::rc::Rc;
+
+use imr_letter::{CitationSource, Decision, Item, Letter, Outcome};
+use yew::Reducible;
+
+use crate::protocol::{Failure, Parsed};
+
+/// One file or pasted text handed to the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: u32,
+    pub name: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Queued,
+    Done(Rc<Parsed>),
+    Failed(Failure),
+    Cancelled,
+}
+
+impl Entry {
+    pub fn parsed(&self) -> Option<&Rc<Parsed>> {
+        match &self.status {
+            Status::Done(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Which main view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Letters,
+    Items,
+    Letter(u32),
+}
+
+/// The columns one can sort by (both tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    #[default]
+    Order,
+    File,
+    Case,
+    DecisionDate,
+    InjuryDate,
+    Items,
+    Outcome,
+    Specialties,
+    Request,
+    Decision,
+    Source,
+}
+
+/// Filters over the letters (and their items).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// `""` for any, else an [`Outcome::as_str`].
+    pub outcome: String,
+    /// `""`, `upheld` or `overturned`: letters with such an item; items with that decision.
+    pub decision: String,
+    /// `""` or one specialty, exactly.
+    pub specialty: String,
+    /// `""`, `mtus`, `non_mtus` or `none`.
+    pub source: String,
+    /// Case-insensitive text anywhere in case number, file name, requests, specialties.
+    pub search: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AppState {
+    pub entries: Vec<Entry>,
+    pub view: View,
+    pub filter: Filter,
+    pub sort: (Column, bool),
+    /// JSON pointer of the field whose source is highlighted in the letter view.
+    pub highlight: Option<String>,
+    /// Progress of the current batch: (done, total).
+    pub batch: (usize, usize),
+}
+
+pub enum Action {
+    /// Files/texts handed to the worker, with their ids.
+    Added(Vec<(u32, String)>),
+    /// The worker's answer for one id.
+    Finished(u32, Result<Parsed, Failure>),
+    /// The rest of the queue was dropped.
+    Cancel,
+    ClearAll,
+    Show(View),
+    SetFilter(Filter),
+    /// Sort by this column; again flips the direction.
+    SortBy(Column),
+    Highlight(Option<String>),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.apply(action);
+        Rc::new(s)
+    }
+}
+
+impl AppState {
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Added(list) => {
+                if self.pending() == 0 {
+                    self.batch = (0, 0);
+                }
+                self.batch.1 += list.len();
+                let single = list.len() == 1 && self.entries.is_empty();
+                for (id, name) in list {
+                    self.entries.push(Entry { id, name, status: Status::Queued });
+                }
+                if single {
+                    // One letter: open it as soon as it is read (see Finished).
+                    self.view = View::Letter(self.entries[0].id);
+                }
+            }
+            Action::Finished(id, result) => {
+                if let Some(e) = self.entries.iter_mut().find(|e| e.id == id) {
+                    if e.status == Status::Queued {
+                        self.batch.0 += 1;
+                    }
+                    e.status = match result {
+                        Ok(p) => Status::Done(Rc::new(p)),
+                        Err(f) => Status::Failed(f),
+                    };
+                }
+            }
+            Action::Cancel => {
+                for e in &mut self.entries {
+                    if e.status == Status::Queued {
+                        e.status = Status::Cancelled;
+                    }
+                }
+                self.batch = (0, 0);
+            }
+            Action::ClearAll => *self = AppState::default(),
+            Action::Show(v) => {
+                self.view = v;
+                self.highlight = None;
+            }
+            Action::SetFilter(f) => self.filter = f,
+            Action::SortBy(c) => {
+                self.sort = if self.sort.0 == c { (c, !self.sort.1) } else { (c, false) };
+            }
+            Action::Highlight(h) => self.highlight = h,
+        }
+    }
+
+    pub fn pending(&self) -> usize {
+        self.entries.iter().filter(|e| e.status == Status::Queued).count()
+    }
+
+    pub fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Every specialty among the parsed letters, sorted, once each.
+    pub fn specialties(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .entries
+            .iter()
+            .filter_map(Entry::parsed)
+            .flat_map(|p| p.letter.reviewer.specialties.iter().cloned())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The parsed letters the filter lets through, in the chosen order.
+    pub fn visible_letters(&self) -> Vec<(&Entry, &Rc<Parsed>)> {
+        let f = &self.filter;
+        let needle = f.search.trim().to_lowercase();
+        let mut rows: Vec<(&Entry, &Rc<Parsed>)> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.parsed().map(|p| (e, p)))
+            .filter(|(e, p)| {
+                let l = &p.letter;
+                (f.outcome.is_empty() || l.outcome.map(Outcome::as_str) == Some(f.outcome.as_str()))
+                    && (f.specialty.is_empty() || l.reviewer.specialties.contains(&f.specialty))
+                    && ((f.decision.is_empty() && f.source.is_empty())
+                        || l.items.iter().any(|i| item_passes(i, f)))
+                    && (needle.is_empty() || letter_has_text(&e.name, l, &needle))
+            })
+            .collect();
+        let (col, desc) = self.sort;
+        rows.sort_by(|a, b| {
+            let o = letter_key(col, a.0, &a.1.letter).cmp(&letter_key(col, b.0, &b.1.letter));
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        rows
+    }
+
+    /// One row per item of the visible letters that passes the item filters.
+    pub fn visible_items(&self) -> Vec<ItemRow<'_>> {
+        let f = &self.filter;
+        let mut rows: Vec<ItemRow<'_>> = self
+            .visible_letters()
+            .into_iter()
+            .flat_map(|(e, p)| {
+                p.letter
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| item_passes(i, f))
+                    .map(move |(n, item)| ItemRow { entry: e, letter: &p.letter, n, item })
+            })
+            .collect();
+        let (col, desc) = self.sort;
+        if matches!(col, Column::Request | Column::Decision | Column::Source) {
+            rows.sort_by(|a, b| {
+                let o = item_key(col, a.item).cmp(&item_key(col, b.item));
+                if desc {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+        }
+        rows
+    }
+
+    /// Letters, items and overturn rate (overturned items / items) of what the filter shows.
+    pub fn totals(&self) -> Totals {
+        let letters = self.visible_letters().len();
+        let items = self.visible_items();
+        let overturned = items.iter().filter(|r| r.item.decision == Decision::Overturned).count();
+        Totals { letters, items: items.len(), overturned }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub letters: usize,
+    pub items: usize,
+    pub overturned: usize,
+}
+
+impl Totals {
+    /// The overturn rate as a percentage with one decimal, `"-"` for no items.
+    pub fn rate(&self) -> String {
+        if self.items == 0 {
+            "-".into()
+        } else {
+            format!("{:.1}%", self.overturned as f64 * 100.0 / self.items as f64)
+        }
+    }
+}
+
+pub struct ItemRow<'a> {
+    pub entry: &'a Entry,
+    pub letter: &'a Letter,
+    pub n: usize,
+    pub item: &'a Item,
+}
+
+/// The guideline source of an item: `mtus`, `non_mtus`, `both` or `none`.
+pub fn item_source(item: &Item) -> &'static str {
+    let m = item.citations.iter().any(|c| c.source == CitationSource::Mtus);
+    let n = item.citations.iter().any(|c| c.source == CitationSource::NonMtus);
+    match (m, n) {
+        (true, true) => "both",
+        (true, false) => "mtus",
+        (false, true) => "non_mtus",
+        (false, false) => "none",
+    }
+}
+
+fn item_passes(item: &Item, f: &Filter) -> bool {
+    let src_ok = match f.source.as_str() {
+        "" => true,
+        "none" => item.citations.is_empty(),
+        "mtus" => item.citations.iter().any(|c| c.source == CitationSource::Mtus),
+        "non_mtus" => item.citations.iter().any(|c| c.source == CitationSource::NonMtus),
+        _ => false,
+    };
+    src_ok && (f.decision.is_empty() || item.decision.as_str() == f.decision)
+}
+
+fn letter_has_text(name: &str, l: &Letter, needle: &str) -> bool {
+    let has = |s: &str| s.to_lowercase().contains(needle);
+    has(name)
+        || l.case_number.as_deref().is_some_and(has)
+        || l.reviewer.specialties.iter().any(|s| has(s))
+        || l.items.iter().any(|i| has(&i.request))
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Num(u64),
+    Text(String),
+}
+
+fn letter_key(col: Column, e: &Entry, l: &Letter) -> Key {
+    let date = |d: Option<imr_letter::Date>| Key::Text(d.map(|d| d.to_string()).unwrap_or_default());
+    match col {
+        Column::File => Key::Text(e.name.to_lowercase()),
+        Column::Case => Key::Text(l.case_number.clone().unwrap_or_default()),
+        Column::DecisionDate => date(l.dates.decision),
+        Column::InjuryDate => date(l.dates.injury),
+        Column::Items => Key::Num(l.items.len() as u64),
+        Column::Outcome => Key::Text(l.outcome.map(Outcome::as_str).unwrap_or("").into()),
+        Column::Specialties => Key::Text(l.reviewer.specialties.join(", ").to_lowercase()),
+        _ => Key::Num(u64::from(e.id)),
+    }
+}
+
+fn item_key(col: Column, i: &Item) -> Key {
+    match col {
+        Column::Request => Key::Text(i.request.to_lowercase()),
+        Column::Decision => Key::Text(i.decision.as_str().into()),
+        _ => Key::Text(item_source(i).into()),
+    }
+}
+
+/// Days from `a` to `b`, when both are known.
+pub fn days_between(a: Option<imr_letter::Date>, b: Option<imr_letter::Date>) -> Option<i64> {
+    Some(b?.days_since_epoch() - a?.days_since_epoch())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use imr_letter::{Citation, Date};
+
+    fn item(d: Decision, src: Option<CitationSource>) -> Item {
+        Item {
+            heading: "H".into(),
+            request: "Physical therapy".into(),
+            decision: d,
+            medically_necessary: d == Decision::Overturned,
+            claims_administrator_guideline: None,
+            maximus_guideline: None,
+            citations: src.map(|s| vec![Citation { source: s, text: "t".into() }]).unwrap_or_default(),
+            rationale: None,
+        }
+    }
+
+    fn parsed(case: &str, items: Vec<Item>, spec: &str) -> Parsed {
+        let mut l = Letter::default();
+        l.case_number = Some(case.into());
+        l.outcome = Outcome::from_decisions(items.iter().map(|i| i.decision));
+        l.items = items;
+        l.reviewer.specialties = vec![spec.into()];
+        Parsed { letter: l, text: String::new(), kind: "text".into(), pages: None, extract_warnings: vec![] }
+    }
+
+    fn state() -> AppState {
+        let mut s = AppState::default();
+        s.apply(Action::Added(vec![(1, "a.txt".into()), (2, "b.txt".into()), (3, "c.pdf".into())]));
+        assert_eq!(s.batch, (0, 3));
+        s.apply(Action::Finished(
+            1,
+            Ok(parsed("CM1", vec![item(Decision::Upheld, Some(CitationSource::Mtus))], "Surgery")),
+        ));
+        s.apply(Action::Finished(
+            2,
+            Ok(parsed(
+                "CM2",
+                vec![item(Decision::Overturned, None), item(Decision::Upheld, Some(CitationSource::NonMtus))],
+                "Anesthesiology",
+            )),
+        ));
+        s.apply(Action::Finished(3, Err(Failure { code: "bad".into(), message: "Bad.".into() })));
+        s
+    }
+
+    #[test]
+    fn totals_follow_the_filter() {
+        let mut s = state();
+        assert_eq!(s.batch, (3, 3));
+        assert_eq!(s.pending(), 0);
+        assert_eq!(s.totals(), Totals { letters: 2, items: 3, overturned: 1 });
+        assert_eq!(s.totals().rate(), "33.3%");
+        s.apply(Action::SetFilter(Filter { outcome: "partially_overturned".into(), ..Filter::default() }));
+        assert_eq!(s.totals(), Totals { letters: 1, items: 2, overturned: 1 });
+        s.apply(Action::SetFilter(Filter { source: "none".into(), ..Filter::default() }));
+        assert_eq!(s.totals(), Totals { letters: 1, items: 1, overturned: 1 });
+        s.apply(Action::SetFilter(Filter { search: "cm1".into(), ..Filter::default() }));
+        assert_eq!(s.totals(), Totals { letters: 1, items: 1, overturned: 0 });
+        s.apply(Action::SetFilter(Filter { specialty: "Anesthesiology".into(), ..Filter::default() }));
+        assert_eq!(s.visible_letters()[0].1.letter.case_number.as_deref(), Some("CM2"));
+    }
+
+    #[test]
+    fn sorting_flips_and_clear_empties() {
+        let mut s = state();
+        s.apply(Action::SortBy(Column::Items));
+        let cases: Vec<_> = s.visible_letters().iter().map(|r| r.0.id).collect();
+        assert_eq!(cases, vec![1, 2]);
+        s.apply(Action::SortBy(Column::Items));
+        let cases: Vec<_> = s.visible_letters().iter().map(|r| r.0.id).collect();
+        assert_eq!(cases, vec![2, 1]);
+        s.apply(Action::ClearAll);
+        assert!(s.entries.is_empty());
+    }
+
+    #[test]
+    fn intervals_in_days() {
+        let a = Date::new(2016, 12, 5);
+        let b = Date::new(2016, 12, 12);
+        assert_eq!(days_between(a, b), Some(7));
+        assert_eq!(days_between(None, b), None);
+    }
+}
