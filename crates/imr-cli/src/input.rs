@@ -36,7 +36,9 @@ impl fmt::Display for InputError {
 pub fn read_letter(path: &str) -> Result<ReadLetter, InputError> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(InputError::Io)?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(InputError::Io)?;
         buf
     } else {
         std::fs::read(path).map_err(InputError::Io)?
@@ -47,6 +49,11 @@ pub fn read_letter(path: &str) -> Result<ReadLetter, InputError> {
 /// Parses a letter from the bytes of a text or PDF file.
 pub fn letter_from_bytes(bytes: &[u8]) -> Result<ReadLetter, InputError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { offset: e.valid_up_to() })?;
-    Ok(ReadLetter { letter: imr_letter::parse(text), notes: Vec::new() })
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    Ok(ReadLetter {
+        letter: imr_letter::parse(text),
+        notes: Vec::new(),
+    })
 }

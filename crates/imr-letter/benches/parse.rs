@@ -11,7 +11,10 @@ fn corpus() -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -20,7 +23,12 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("parse", |b| {
-        b.iter(|| letters.iter().map(|t| imr_letter::parse(t).items.len()).sum::<usize>())
+        b.iter(|| {
+            letters
+                .iter()
+                .map(|t| imr_letter::parse(t).items.len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("split_lines", |b| {
         b.iter(|| letters.iter().map(|t| t.lines().count()).sum::<usize>())

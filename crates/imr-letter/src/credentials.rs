@@ -32,7 +32,9 @@ pub fn read(b: &mut Builder, from: usize, to: usize) -> bool {
 /// Where a credentials value ends: the other label, a paragraph break, or the section end.
 fn stop(b: &Builder, start: usize, to: usize, other_label: Option<usize>) -> usize {
     let to = other_label.unwrap_or(to).min(to);
-    let para = b.flat.as_str().as_bytes()[start..to].iter().position(|&c| c == PARA);
+    let para = b.flat.as_str().as_bytes()[start..to]
+        .iter()
+        .position(|&c| c == PARA);
     para.map_or(to, |p| start + p)
 }
 
@@ -92,18 +94,38 @@ fn read_prose(b: &mut Builder, from: usize, to: usize) -> bool {
     let sentence_end = sentence_end(b, bc, to);
     let spec_start = bc + "Board Certified in ".len();
     let sub = flat.find(", has a subspecialty in ", spec_start, sentence_end);
-    let licensed = [", and is licensed to practice in ", " and is licensed to practice in ", ", licensed to practice in ", " and licensed to practice in "]
-        .iter()
-        .filter_map(|p| flat.find(p, spec_start, sentence_end).map(|at| (at, at + p.len())))
-        .min();
+    let licensed = [
+        ", and is licensed to practice in ",
+        " and is licensed to practice in ",
+        ", licensed to practice in ",
+        " and licensed to practice in ",
+    ]
+    .iter()
+    .filter_map(|p| {
+        flat.find(p, spec_start, sentence_end)
+            .map(|at| (at, at + p.len()))
+    })
+    .min();
     let spec_end = sub.or(licensed.map(|l| l.0)).unwrap_or(sentence_end);
     list(b, List::Specialties, spec_start, spec_end, &[", "]);
     if let Some(s) = sub {
         let s_start = s + ", has a subspecialty in ".len();
-        list(b, List::Specialties, s_start, licensed.map_or(sentence_end, |l| l.0), &[", "]);
+        list(
+            b,
+            List::Specialties,
+            s_start,
+            licensed.map_or(sentence_end, |l| l.0),
+            &[", "],
+        );
     }
     if let Some((_, l_start)) = licensed {
-        list(b, List::Licensure, l_start, sentence_end, &[", and ", ", ", " and "]);
+        list(
+            b,
+            List::Licensure,
+            l_start,
+            sentence_end,
+            &[", and ", ", ", " and "],
+        );
     }
     true
 }

@@ -63,14 +63,33 @@ pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
         opt(&letter.priority),
         letter.reviewer.licensure.join("; "),
         letter.reviewer.specialties.join("; "),
-        letter.patient.age.map(|a| a.to_string()).unwrap_or_default(),
-        letter.patient.sex.map(|s| s.as_str().to_string()).unwrap_or_default(),
-        letter.outcome.map(|o| o.as_str().to_string()).unwrap_or_default(),
+        letter
+            .patient
+            .age
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
+        letter
+            .patient
+            .sex
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default(),
+        letter
+            .outcome
+            .map(|o| o.as_str().to_string())
+            .unwrap_or_default(),
     ];
-    let warnings = letter.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join("; ");
+    let warnings = letter
+        .warnings
+        .iter()
+        .map(|w| w.code.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
     if letter.items.is_empty() {
         let mut row = letter_cells;
-        row.extend(std::iter::repeat_n(String::new(), COLUMNS.len() - row.len() - 1));
+        row.extend(std::iter::repeat_n(
+            String::new(),
+            COLUMNS.len() - row.len() - 1,
+        ));
         row.push(warnings);
         return vec![row];
     }
@@ -82,7 +101,11 @@ pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
             let sources = if item.citations.is_empty() {
                 "none".to_string()
             } else {
-                item.citations.iter().map(|c| c.source.as_str()).collect::<Vec<_>>().join("; ")
+                item.citations
+                    .iter()
+                    .map(|c| c.source.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
             };
             let mut row = letter_cells.clone();
             row.extend([
@@ -92,7 +115,11 @@ pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
                 item.decision.as_str().to_string(),
                 item.medically_necessary.to_string(),
                 sources,
-                item.citations.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("; "),
+                item.citations
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 opt(&item.claims_administrator_guideline),
                 opt(&item.maximus_guideline),
                 opt(&item.rationale),
@@ -141,7 +168,21 @@ mod tests {
     #[test]
     fn cells_are_quoted_and_made_safe() {
         let mut s = String::new();
-        push_row(&mut s, ["plain", "a,b", "say \"hi\"", "=SUM(A1)", "+1", "-2", "@x", "line\nbreak"].iter().map(|c| c.to_string()));
+        push_row(
+            &mut s,
+            [
+                "plain",
+                "a,b",
+                "say \"hi\"",
+                "=SUM(A1)",
+                "+1",
+                "-2",
+                "@x",
+                "line\nbreak",
+            ]
+            .iter()
+            .map(|c| c.to_string()),
+        );
         assert_eq!(s, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"'+1\",\"'-2\",\"'@x\",\"line\nbreak\"\r\n");
     }
 

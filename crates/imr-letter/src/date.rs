@@ -18,7 +18,8 @@ pub fn read_date(word: &str) -> (DateWord, usize) {
     let core = word.trim_end_matches(['.', ',', ';', ')', ':']);
     let sep = if core.contains('/') { '/' } else { '-' };
     let mut parts = core.split(sep);
-    let (Some(m), Some(d), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(m), Some(d), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return (DateWord::NotADate, 0);
     };

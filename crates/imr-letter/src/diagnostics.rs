@@ -35,7 +35,10 @@ pub struct Builder<'f> {
 
 impl<'f> Builder<'f> {
     pub fn new(flat: &'f Flat) -> Self {
-        Builder { flat, letter: Letter::default() }
+        Builder {
+            flat,
+            letter: Letter::default(),
+        }
     }
 
     /// Records the span of the field at JSON pointer `pointer`.
@@ -45,8 +48,14 @@ impl<'f> Builder<'f> {
 
     /// Adds a warning; `at` is a flat range, mapped to an input span.
     pub fn warn(&mut self, code: &str, message: impl Into<String>, at: Option<(usize, usize)>) {
-        let span = at.and_then(|(a, b)| self.flat.trim(a, b)).map(|(a, b)| self.flat.span(a, b));
-        self.letter.warnings.push(Warning { code: code.to_string(), message: message.into(), span });
+        let span = at
+            .and_then(|(a, b)| self.flat.trim(a, b))
+            .map(|(a, b)| self.flat.span(a, b));
+        self.letter.warnings.push(Warning {
+            code: code.to_string(),
+            message: message.into(),
+            span,
+        });
     }
 
     /// The text value at flat `[a, b)`, recorded with its span at `pointer`.

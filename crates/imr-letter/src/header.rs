@@ -4,7 +4,9 @@
 //! value (`Date Assigned: 12/14/2016 Date of Injury: 10/20/2016`), pdfminer all labels of a column
 //! and then all their values, sometimes with a value just before its label. All are read the same
 //! way: labels queue up, and each value goes to the oldest waiting label that takes its kind (a
-//! case number, a date or a word); a value no label waits for waits for the next label.
+//! case number, a date or a word); a value no label waits for waits for the next label. When the
+//! first label is followed by its value (the pypdf layout), each label's value must come before
+//! the next label: a label with none is missing, and never takes a later label's value.
 
 use crate::date::{read_date, DateWord};
 use crate::diagnostics::{codes, Builder};
@@ -42,7 +44,10 @@ fn is_half(label: &str) -> bool {
 
 impl Field {
     fn label(self) -> &'static str {
-        LABELS.iter().find(|(_, f)| *f == self).map_or("", |(l, _)| l)
+        LABELS
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(l, _)| l)
     }
 
     fn pointer(self) -> &'static str {
@@ -104,6 +109,10 @@ pub fn read(b: &mut Builder, end: usize) -> bool {
     let mut orphans: Vec<(usize, usize, Kind)> = Vec::new();
     // The priority value may be several words: (start, end) of the words so far.
     let mut priority: Option<(usize, usize)> = None;
+    // Labels that got no value before the next label (label-then-value layout only).
+    let mut missing: Vec<Field> = Vec::new();
+    // Whether each label is followed by its value; known at the first word after a label.
+    let mut inline: Option<bool> = None;
     let mut words = flat.words(0, end).peekable();
     while let Some((ws, we)) = words.next() {
         if let Some((label, field)) = LABELS.iter().find(|(l, _)| flat.match_at(ws, l).is_some()) {
@@ -122,6 +131,12 @@ pub fn read(b: &mut Builder, end: usize) -> bool {
                 }
                 continue;
             }
+            if inline == Some(true) {
+                missing.append(&mut pending);
+            }
+            if inline.is_none() && !seen.is_empty() {
+                inline = Some(false);
+            }
             seen.push(*field);
             match orphans.iter().position(|&(_, _, k)| field.takes(k)) {
                 Some(at) => {
@@ -133,6 +148,9 @@ pub fn read(b: &mut Builder, end: usize) -> bool {
             continue;
         }
         let kind = kind_of(&text[ws..we]);
+        if inline.is_none() && !seen.is_empty() {
+            inline = Some(true);
+        }
         if let Some((_, pe)) = priority.as_mut() {
             // A priority of several words ("Expedited Review") goes on while words follow it.
             if kind == Kind::Word && ws == *pe + 1 {
@@ -156,7 +174,8 @@ pub fn read(b: &mut Builder, end: usize) -> bool {
     if seen.is_empty() {
         return false;
     }
-    for field in pending {
+    missing.append(&mut pending);
+    for field in missing {
         b.warn(
             codes::MISSING_FIELD,
             format!("The header has '{}' but no value for it.", field.label()),
@@ -165,14 +184,24 @@ pub fn read(b: &mut Builder, end: usize) -> bool {
     }
     for (label, field) in LABELS {
         if !seen.contains(&field) && !is_half(label) {
-            b.warn(codes::MISSING_FIELD, format!("The header has no '{label}'."), None);
+            b.warn(
+                codes::MISSING_FIELD,
+                format!("The header has no '{label}'."),
+                None,
+            );
         }
     }
     true
 }
 
 /// Gives `field` the value at flat `[ws, we)`.
-fn assign(b: &mut Builder, field: Field, ws: usize, we: usize, priority: &mut Option<(usize, usize)>) {
+fn assign(
+    b: &mut Builder,
+    field: Field,
+    ws: usize,
+    we: usize,
+    priority: &mut Option<(usize, usize)>,
+) {
     let flat = b.flat;
     let word = &flat.as_str()[ws..we];
     match field {
@@ -191,7 +220,10 @@ fn assign(b: &mut Builder, field: Field, ws: usize, we: usize, priority: &mut Op
                 _ => {
                     b.warn(
                         codes::BAD_DATE,
-                        format!("'{}' {word} is not a real date; it is left empty.", field.label()),
+                        format!(
+                            "'{}' {word} is not a real date; it is left empty.",
+                            field.label()
+                        ),
                         Some((ws, we)),
                     );
                     None

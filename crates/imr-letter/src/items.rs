@@ -28,7 +28,10 @@ struct Anchor {
 pub fn decision_of_word(word: &str) -> Option<Decision> {
     let w = word.to_ascii_lowercase();
     let w = w.trim_end_matches('.');
-    if w == "upheld" || w.starts_with("not medically necessary") || w.starts_with("notmedically necessary") {
+    if w == "upheld"
+        || w.starts_with("not medically necessary")
+        || w.starts_with("notmedically necessary")
+    {
         Some(Decision::Upheld)
     } else if w == "overturned" || w.starts_with("medically necessary") {
         Some(Decision::Overturned)
@@ -41,11 +44,17 @@ pub fn decision_of_word(word: &str) -> Option<Decision> {
 pub fn read(b: &mut Builder, from: usize) {
     let anchors = find_anchors(b, from);
     for (n, a) in anchors.iter().enumerate() {
-        let body_end = anchors.get(n + 1).map_or(b.flat.len(), |next| next.heading_start);
+        let body_end = anchors
+            .get(n + 1)
+            .map_or(b.flat.len(), |next| next.heading_start);
         read_item(b, n, a, body_end);
     }
     if anchors.is_empty() {
-        b.warn(codes::NO_ITEMS, "No disputed item with an Upheld or Overturned decision was found.", None);
+        b.warn(
+            codes::NO_ITEMS,
+            "No disputed item with an Upheld or Overturned decision was found.",
+            None,
+        );
     }
 }
 
@@ -78,6 +87,10 @@ fn find_anchors(b: &mut Builder, from: usize) -> Vec<Anchor> {
         if !ends_line {
             continue;
         }
+        // An item needs a heading between the last item and its colon.
+        if colon <= lower || flat.trim(lower, colon).is_none() {
+            continue;
+        }
         let decision = decision_of_word(&text[ws..we]).unwrap_or(Decision::Upheld);
         let heading_start = match bytes[lower..colon].iter().rposition(|&c| c == PARA) {
             Some(p) => lower + p + 1,
@@ -94,7 +107,15 @@ fn find_anchors(b: &mut Builder, from: usize) -> Vec<Anchor> {
                 start
             }
         };
-        anchors.push(Anchor { heading_start, colon, decision, word: (ws, we) });
+        if flat.trim(heading_start, colon).is_none() {
+            continue;
+        }
+        anchors.push(Anchor {
+            heading_start,
+            colon,
+            decision,
+            word: (ws, we),
+        });
         lower = we;
     }
     anchors
@@ -103,16 +124,21 @@ fn find_anchors(b: &mut Builder, from: usize) -> Vec<Anchor> {
 fn read_item(b: &mut Builder, n: usize, a: &Anchor, body_end: usize) {
     let flat = b.flat;
     let p = format!("/items/{n}");
-    let heading = b.text(format!("{p}/heading"), a.heading_start, a.colon).unwrap_or_default();
+    let heading = b
+        .text(format!("{p}/heading"), a.heading_start, a.colon)
+        .unwrap_or_default();
     // The request: X of "... the original request, X is:", else the whole heading.
-    let request = match flat.as_str()[a.heading_start..a.colon].rfind(ORIGINAL_REQUEST) {
-        Some(at) => {
+    let original = flat.as_str()[a.heading_start..a.colon]
+        .rfind(ORIGINAL_REQUEST)
+        .and_then(|at| {
             let start = a.heading_start + at + ORIGINAL_REQUEST.len();
-            let end = strip_is(flat.as_str(), start, a.colon);
-            b.text(format!("{p}/request"), start, end)
-        }
-        None => b.text(format!("{p}/request"), a.heading_start, a.colon),
-    };
+            b.text(
+                format!("{p}/request"),
+                start,
+                strip_is(flat.as_str(), start, a.colon),
+            )
+        });
+    let request = original.or_else(|| b.text(format!("{p}/request"), a.heading_start, a.colon));
     b.span(format!("{p}/decision"), flat.span(a.word.0, a.word.1));
 
     let body = a.word.1;
@@ -122,7 +148,13 @@ fn read_item(b: &mut Builder, n: usize, a: &Anchor, body_end: usize) {
     // Each section runs to the start of the next one found.
     let claims_end = maximus.or(rationale).unwrap_or(body_end);
     let maximus_end = rationale.unwrap_or(body_end);
-    let claims_text = claims.and_then(|at| b.text(format!("{p}/claims_administrator_guideline"), at + CLAIMS_GUIDELINE.len(), claims_end));
+    let claims_text = claims.and_then(|at| {
+        b.text(
+            format!("{p}/claims_administrator_guideline"),
+            at + CLAIMS_GUIDELINE.len(),
+            claims_end,
+        )
+    });
     let (maximus_text, citations) = match maximus {
         Some(at) => {
             let start = at + MAXIMUS_GUIDELINE.len();
@@ -131,8 +163,13 @@ fn read_item(b: &mut Builder, n: usize, a: &Anchor, body_end: usize) {
         }
         None => (None, Vec::new()),
     };
-    let rationale_text = rationale.and_then(|at| b.text(format!("{p}/rationale"), at + RATIONALE.len(), body_end));
-    for (found, name) in [(claims, CLAIMS_GUIDELINE), (maximus, MAXIMUS_GUIDELINE), (rationale, RATIONALE)] {
+    let rationale_text =
+        rationale.and_then(|at| b.text(format!("{p}/rationale"), at + RATIONALE.len(), body_end));
+    for (found, name) in [
+        (claims, CLAIMS_GUIDELINE),
+        (maximus, MAXIMUS_GUIDELINE),
+        (rationale, RATIONALE),
+    ] {
         if found.is_none() {
             b.warn(
                 codes::MISSING_SECTION,
@@ -182,7 +219,8 @@ fn read_citations(b: &mut Builder, p: &str, start: usize, end: usize) -> Vec<Cit
         let text = &flat.as_str()[c_start..c_end];
         let source = if text.starts_with("MTUS") {
             CitationSource::Mtus
-        } else if text.starts_with("Non-") && text["Non-".len()..].trim_start().starts_with("MTUS") {
+        } else if text.starts_with("Non-") && text["Non-".len()..].trim_start().starts_with("MTUS")
+        {
             // "Non-MTUS", also hyphenated at a line end ("Non-\nMTUS").
             CitationSource::NonMtus
         } else {

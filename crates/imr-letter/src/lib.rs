@@ -20,8 +20,8 @@ mod notice2013;
 mod summary;
 mod text;
 
-pub use diagnostics::codes;
 pub use date::date_of_word;
+pub use diagnostics::codes;
 pub use items::decision_of_word;
 pub use model::*;
 pub use summary::sex_of_word;
@@ -63,13 +63,26 @@ pub fn parse(text: &str) -> Letter {
     b.letter
 }
 
-fn read_final_determination(b: &mut Builder, how: Option<usize>, summary: Option<usize>, issues: Option<usize>) {
+fn read_final_determination(
+    b: &mut Builder,
+    how: Option<usize>,
+    summary: Option<usize>,
+    issues: Option<usize>,
+) {
     let len = b.flat.len();
-    let first_section = [how, summary, issues].into_iter().flatten().min().unwrap_or(len);
+    let first_section = [how, summary, issues]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(len);
     header::read(b, first_section);
     for (found, name) in [(how, HOW_MADE), (summary, CASE_SUMMARY), (issues, ISSUES)] {
         if found.is_none() {
-            b.warn(codes::MISSING_SECTION, format!("The letter has no '{name}' section."), None);
+            b.warn(
+                codes::MISSING_SECTION,
+                format!("The letter has no '{name}' section."),
+                None,
+            );
         }
     }
     let summary_start = summary.map(|s| s + CASE_SUMMARY.len());
@@ -77,7 +90,11 @@ fn read_final_determination(b: &mut Builder, how: Option<usize>, summary: Option
     if let Some(h) = how {
         let end = summary.or(issues).filter(|&e| e > h).unwrap_or(len);
         if !credentials::read(b, h + HOW_MADE.len(), end) {
-            b.warn(codes::MISSING_SECTION, "The expert reviewer's credentials were not found.", Some((h, end)));
+            b.warn(
+                codes::MISSING_SECTION,
+                "The expert reviewer's credentials were not found.",
+                Some((h, end)),
+            );
         }
     }
     if let Some(s) = summary_start {
@@ -106,7 +123,9 @@ fn check_truncated(b: &mut Builder) {
     };
     if cut {
         let tail = flat.len().saturating_sub(40);
-        let tail = (tail..flat.len()).find(|&i| flat.as_str().is_char_boundary(i)).unwrap_or(tail);
+        let tail = (tail..flat.len())
+            .find(|&i| flat.as_str().is_char_boundary(i))
+            .unwrap_or(tail);
         b.warn(
             codes::TRUNCATED,
             "The text stops before the letter ends; what follows the last words is missing.",

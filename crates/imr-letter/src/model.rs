@@ -55,7 +55,11 @@ impl Letter {
 
     /// Number of items upheld and overturned, in that order.
     pub fn decision_counts(&self) -> (usize, usize) {
-        let upheld = self.items.iter().filter(|i| i.decision == Decision::Upheld).count();
+        let upheld = self
+            .items
+            .iter()
+            .filter(|i| i.decision == Decision::Upheld)
+            .count();
         (upheld, self.items.len() - upheld)
     }
 }
@@ -148,7 +152,11 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        Date::new(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
+        Date::new(
+            s[0..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..10].parse().ok()?,
+        )
     }
 }
 

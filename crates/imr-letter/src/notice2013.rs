@@ -15,15 +15,34 @@ const REQUEST_FOR: &str = "has determined the request for ";
 const SUMMARY: &str = "Case Summary:";
 
 /// The phrases that end a request, and the decision they state.
-const VERDICTS: [&str; 3] = [" is not medically necessary", " is notmedically necessary", " is medically necessary"];
+const VERDICTS: [&str; 3] = [
+    " is not medically necessary",
+    " is notmedically necessary",
+    " is medically necessary",
+];
 
 pub fn read(b: &mut Builder) {
     let flat = b.flat;
     let len = flat.len();
     read_prose_date(b, "Dated: ", "/dates/decision", |d, v| d.decision = v);
-    read_prose_date(b, "Review was filed on ", "/dates/application_received", |d, v| d.application_received = v);
-    read_prose_date(b, "Utilization Review Denial dated ", "/dates/ur_denial", |d, v| d.ur_denial = v);
-    read_prose_date(b, "was provided to the above parties on ", "/dates/assigned", |d, v| d.assigned = v);
+    read_prose_date(
+        b,
+        "Review was filed on ",
+        "/dates/application_received",
+        |d, v| d.application_received = v,
+    );
+    read_prose_date(
+        b,
+        "Utilization Review Denial dated ",
+        "/dates/ur_denial",
+        |d, v| d.ur_denial = v,
+    );
+    read_prose_date(
+        b,
+        "was provided to the above parties on ",
+        "/dates/assigned",
+        |d, v| d.assigned = v,
+    );
 
     let mut pos = 0;
     let mut seen: Vec<String> = Vec::new();
@@ -37,18 +56,24 @@ pub fn read(b: &mut Builder) {
         else {
             continue;
         };
-        let Some((request, span)) = flat.value(start, v_at) else { continue };
+        let Some((request, span)) = flat.value(start, v_at) else {
+            continue;
+        };
         if seen.contains(&request) {
             continue;
         }
         seen.push(request.clone());
         let word_start = v_at + " is ".len();
         let word_end = word_start + verdict.len() - " is ".len();
-        let decision = decision_of_word(&flat.as_str()[word_start..word_end]).unwrap_or(crate::model::Decision::Upheld);
+        let decision = decision_of_word(&flat.as_str()[word_start..word_end])
+            .unwrap_or(crate::model::Decision::Upheld);
         let n = b.letter.items.len();
         b.span(format!("/items/{n}/heading"), span);
         b.span(format!("/items/{n}/request"), span);
-        b.span(format!("/items/{n}/decision"), flat.span(word_start, word_end));
+        b.span(
+            format!("/items/{n}/decision"),
+            flat.span(word_start, word_end),
+        );
         b.letter.items.push(Item {
             heading: request.clone(),
             request,
@@ -62,7 +87,11 @@ pub fn read(b: &mut Builder) {
         pos = word_end;
     }
     if b.letter.items.is_empty() {
-        b.warn(codes::NO_ITEMS, "No 'has determined the request for ...' decision was found.", None);
+        b.warn(
+            codes::NO_ITEMS,
+            "No 'has determined the request for ...' decision was found.",
+            None,
+        );
     }
     credentials::read(b, 0, len);
     match flat.find(SUMMARY, 0, len) {
@@ -71,7 +100,11 @@ pub fn read(b: &mut Builder) {
             b.letter.summary = b.text("/summary", start, len);
             summary::read_patient(b, start, len);
         }
-        None => b.warn(codes::MISSING_SECTION, "The notice has no 'Case Summary:' section.", None),
+        None => b.warn(
+            codes::MISSING_SECTION,
+            "The notice has no 'Case Summary:' section.",
+            None,
+        ),
     }
 }
 
@@ -83,8 +116,12 @@ fn read_prose_date(
     set: impl FnOnce(&mut crate::model::Dates, Option<Date>),
 ) {
     let flat = b.flat;
-    let Some(at) = flat.find(phrase, 0, flat.len()) else { return };
-    let Some((ws, we)) = flat.words(at + phrase.len(), flat.len()).next() else { return };
+    let Some(at) = flat.find(phrase, 0, flat.len()) else {
+        return;
+    };
+    let Some((ws, we)) = flat.words(at + phrase.len(), flat.len()).next() else {
+        return;
+    };
     match read_date(&flat.as_str()[ws..we]) {
         (DateWord::Valid(d), len) => {
             b.span(pointer, flat.span(ws, ws + len));
@@ -92,7 +129,10 @@ fn read_prose_date(
         }
         (DateWord::Impossible, _) => b.warn(
             codes::BAD_DATE,
-            format!("'{}' is not a real date; it is left empty.", &flat.as_str()[ws..we]),
+            format!(
+                "'{}' is not a real date; it is left empty.",
+                &flat.as_str()[ws..we]
+            ),
             Some((ws, we)),
         ),
         (DateWord::NotADate, _) => {}

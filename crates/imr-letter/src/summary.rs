@@ -39,8 +39,15 @@ pub fn read_patient(b: &mut Builder, from: usize, to: usize) {
             continue;
         }
         let after = at + 4;
-        let after = if text[after..to].starts_with('s') { after + 1 } else { after };
-        let Some(old_end) = [" old", "-old"].iter().find_map(|p| flat.match_at(after, p)) else {
+        let after = if text[after..to].starts_with('s') {
+            after + 1
+        } else {
+            after
+        };
+        let Some(old_end) = [" old", "-old"]
+            .iter()
+            .find_map(|p| flat.match_at(after, p))
+        else {
             continue;
         };
         if old_end > to {
@@ -53,7 +60,10 @@ pub fn read_patient(b: &mut Builder, from: usize, to: usize) {
         } else {
             b.warn(
                 codes::BAD_AGE,
-                format!("The summary gives an age of {} years; it is left empty.", &text[digits_start..digits_end]),
+                format!(
+                    "The summary gives an age of {} years; it is left empty.",
+                    &text[digits_start..digits_end]
+                ),
                 Some((digits_start, digits_end)),
             );
         }

@@ -131,14 +131,13 @@ impl Flat {
         };
         let head_len = needle[off..].find(' ').unwrap_or(needle.len() - off);
         let head = &needle[off..off + head_len];
-        let mut pos = off;
-        while pos <= hay.len() {
-            let Some(i) = hay[pos..].find(head) else { break };
-            let at = pos + i - off;
-            if matches_at(hay.as_bytes(), at, needle.as_bytes()) {
-                return Some(from + at);
+        let mut pos = 0;
+        while let Some(i) = hay[pos..].find(head) {
+            let found = pos + i;
+            pos = found + head_len;
+            if found >= off && matches_at(hay.as_bytes(), found - off, needle.as_bytes()) {
+                return Some(from + found - off);
             }
-            pos += i + head_len;
         }
         None
     }
@@ -181,6 +180,8 @@ pub fn is_ws_byte(b: u8) -> bool {
 
 fn matches_at(hay: &[u8], at: usize, needle: &[u8]) -> bool {
     at + needle.len() <= hay.len()
-        && needle.iter().zip(&hay[at..]).all(|(&n, &h)| if n == b' ' { is_ws_byte(h) } else { n == h })
+        && needle
+            .iter()
+            .zip(&hay[at..])
+            .all(|(&n, &h)| if n == b' ' { is_ws_byte(h) } else { n == h })
 }
-

@@ -11,11 +11,15 @@ use imr_letter::{parse, Decision, Layout, Outcome};
 /// Every letter of the corpus as reviewed JSON (snapshots in `tests/snapshots/`).
 #[test]
 fn snapshots() {
-    insta::glob!("../../../tests/corpus", "{real/*.txt,seed/*.txt,real/partial/*.txt}", |path| {
-        let text = std::fs::read_to_string(path).unwrap();
-        let letter = parse(&text);
-        insta::assert_snapshot!(serde_json::to_string_pretty(&letter).unwrap());
-    });
+    insta::glob!(
+        "../../../tests/corpus",
+        "{real/*.txt,seed/*.txt,real/partial/*.txt}",
+        |path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let letter = parse(&text);
+            insta::assert_snapshot!(serde_json::to_string_pretty(&letter).unwrap());
+        }
+    );
 }
 
 /// `index.csv` rows by file name: column name to value.
@@ -27,8 +31,11 @@ fn index() -> HashMap<String, HashMap<String, String>> {
         .map(|l| {
             // Only the "letter_outcome" column is quoted (and holds commas); it is not used here.
             let cells: Vec<&str> = l.split(',').collect();
-            let row: HashMap<String, String> =
-                header.iter().zip(&cells).map(|(h, c)| (h.to_string(), c.to_string())).collect();
+            let row: HashMap<String, String> = header
+                .iter()
+                .zip(&cells)
+                .map(|(h, c)| (h.to_string(), c.to_string()))
+                .collect();
             (row["file"].clone(), row)
         })
         .collect()
@@ -49,12 +56,32 @@ fn every_real_letter_is_read_whole_and_agrees_with_the_index() {
         let row = &index[name];
         assert_eq!(l.layout, Layout::FinalDetermination, "{name}");
         assert!(l.warnings.is_empty(), "{name}: {:?}", l.warnings);
-        assert_eq!(l.case_number.as_deref(), Some(row["case_number"].as_str()), "{name}");
-        assert_eq!(l.dates.decision.map(|d| d.to_string()), Some(mdy_to_iso(&row["decision_date"])), "{name}");
+        assert_eq!(
+            l.case_number.as_deref(),
+            Some(row["case_number"].as_str()),
+            "{name}"
+        );
+        assert_eq!(
+            l.dates.decision.map(|d| d.to_string()),
+            Some(mdy_to_iso(&row["decision_date"])),
+            "{name}"
+        );
         let d = &l.dates;
-        assert!(d.assigned.is_some() && d.injury.is_some() && d.ur_denial.is_some() && d.application_received.is_some(), "{name}");
-        assert!(d.injury < d.ur_denial && d.ur_denial <= d.application_received, "{name}: dates out of order {d:?}");
-        assert!(d.application_received <= d.assigned && d.assigned < d.decision, "{name}: dates out of order {d:?}");
+        assert!(
+            d.assigned.is_some()
+                && d.injury.is_some()
+                && d.ur_denial.is_some()
+                && d.application_received.is_some(),
+            "{name}"
+        );
+        assert!(
+            d.injury < d.ur_denial && d.ur_denial <= d.application_received,
+            "{name}: dates out of order {d:?}"
+        );
+        assert!(
+            d.application_received <= d.assigned && d.assigned < d.decision,
+            "{name}: dates out of order {d:?}"
+        );
         assert_eq!(l.priority.as_deref(), Some("Standard"), "{name}");
         let (up, over) = l.decision_counts();
         assert_eq!(l.items.len().to_string(), row["n_items"], "{name}");
@@ -66,22 +93,59 @@ fn every_real_letter_is_read_whole_and_agrees_with_the_index() {
             _ => Outcome::PartiallyOverturned,
         };
         assert_eq!(l.outcome, Some(outcome), "{name}");
-        assert!(!l.reviewer.licensure.is_empty() && !l.reviewer.specialties.is_empty(), "{name}");
-        assert!(l.reviewer.licensure.iter().all(|s| s.chars().all(|c| c.is_alphabetic() || c == ' ')), "{name}: {:?}", l.reviewer.licensure);
-        assert!(l.patient.age.is_some_and(|a| (18..=90).contains(&a)) && l.patient.sex.is_some(), "{name}: {:?}", l.patient);
+        assert!(
+            !l.reviewer.licensure.is_empty() && !l.reviewer.specialties.is_empty(),
+            "{name}"
+        );
+        assert!(
+            l.reviewer
+                .licensure
+                .iter()
+                .all(|s| s.chars().all(|c| c.is_alphabetic() || c == ' ')),
+            "{name}: {:?}",
+            l.reviewer.licensure
+        );
+        assert!(
+            l.patient.age.is_some_and(|a| (18..=90).contains(&a)) && l.patient.sex.is_some(),
+            "{name}: {:?}",
+            l.patient
+        );
         let summary = l.summary.as_deref().unwrap();
-        assert!(!summary.contains("including all medical records"), "{name}: boilerplate kept");
+        assert!(
+            !summary.contains("including all medical records"),
+            "{name}: boilerplate kept"
+        );
         for (i, item) in l.items.iter().enumerate() {
-            assert_eq!(item.medically_necessary, item.decision == Decision::Overturned);
-            assert!(!item.heading.ends_with(':') && !item.request.is_empty(), "{name} item {i}");
+            assert_eq!(
+                item.medically_necessary,
+                item.decision == Decision::Overturned
+            );
+            assert!(
+                !item.heading.ends_with(':') && !item.request.is_empty(),
+                "{name} item {i}"
+            );
             assert!(item.heading.contains(&item.request), "{name} item {i}");
-            assert!(item.claims_administrator_guideline.is_some() && item.rationale.is_some(), "{name} item {i}");
+            assert!(
+                item.claims_administrator_guideline.is_some() && item.rationale.is_some(),
+                "{name} item {i}"
+            );
             let maximus = item.maximus_guideline.as_deref().unwrap();
-            assert_eq!(item.citations.is_empty(), maximus.contains("did not cite any medical evidence"), "{name} item {i}");
-            assert_eq!(item.citations.len(), maximus.matches("Decision based on").count(), "{name} item {i}");
+            assert_eq!(
+                item.citations.is_empty(),
+                maximus.contains("did not cite any medical evidence"),
+                "{name} item {i}"
+            );
+            assert_eq!(
+                item.citations.len(),
+                maximus.matches("Decision based on").count(),
+                "{name} item {i}"
+            );
             // No item swallowed the next one.
             let rationale = item.rationale.as_deref().unwrap();
-            assert!(!rationale.contains("Claims Administrator guideline:"), "{name} item {i}");
+            assert!(
+                !rationale.contains("Claims Administrator guideline:"),
+                "{name} item {i}"
+            );
         }
         check_spans(text, &l);
     }
@@ -127,8 +191,18 @@ fn pdfminer_text_gives_the_same_fields() {
 
 fn leaves(v: &serde_json::Value, p: &str, out: &mut Vec<(String, String)>) {
     match v {
-        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| leaves(x, &format!("{p}/{k}"), out)),
-        serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| leaves(x, &format!("{p}/{i}"), out)),
-        other => out.push((p.to_string(), other.as_str().map_or_else(|| other.to_string(), str::to_string))),
+        serde_json::Value::Object(m) => m
+            .iter()
+            .for_each(|(k, x)| leaves(x, &format!("{p}/{k}"), out)),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| leaves(x, &format!("{p}/{i}"), out)),
+        other => out.push((
+            p.to_string(),
+            other
+                .as_str()
+                .map_or_else(|| other.to_string(), str::to_string),
+        )),
     }
 }

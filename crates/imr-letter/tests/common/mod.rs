@@ -31,7 +31,12 @@ fn texts_in(dir: PathBuf) -> Vec<(String, String)> {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -47,10 +52,18 @@ pub fn collapse(s: &str) -> String {
 pub fn check_spans(text: &str, letter: &Letter) {
     let json = serde_json::to_value(letter).unwrap();
     for (pointer, &[s, e]) in &letter.spans {
-        assert!(s <= e && e <= text.len(), "{pointer}: span {s}..{e} out of bounds");
-        assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{pointer}: not on char boundaries");
+        assert!(
+            s <= e && e <= text.len(),
+            "{pointer}: span {s}..{e} out of bounds"
+        );
+        assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "{pointer}: not on char boundaries"
+        );
         let source = collapse(&text[s..e]);
-        let value = json.pointer(pointer).unwrap_or_else(|| panic!("{pointer}: no such field"));
+        let value = json
+            .pointer(pointer)
+            .unwrap_or_else(|| panic!("{pointer}: no such field"));
         let ok = if pointer.starts_with("/dates/") {
             date_of_word(&source).map(|d| d.to_string()).as_deref() == value.as_str()
         } else if pointer.ends_with("/decision") {
@@ -62,26 +75,47 @@ pub fn check_spans(text: &str, letter: &Letter) {
         } else {
             value.as_str() == Some(source.as_str())
         };
-        assert!(ok, "{pointer}: source {source:?} does not give value {value}");
+        assert!(
+            ok,
+            "{pointer}: source {source:?} does not give value {value}"
+        );
     }
     let mut leaves = Vec::new();
     spanned_leaves(&json, String::new(), &mut leaves);
     for pointer in leaves {
-        assert!(letter.spans.contains_key(&pointer), "{pointer} has a value but no span");
+        assert!(
+            letter.spans.contains_key(&pointer),
+            "{pointer} has a value but no span"
+        );
     }
 }
 
 /// Pointers of the non-null string leaves that must have a span (enumerations of the letter as
 /// a whole, warnings and citation sources are not read from one place).
 fn spanned_leaves(v: &Value, pointer: String, out: &mut Vec<String>) {
-    let skip = ["/schema_version", "/layout", "/outcome", "/warnings", "/spans"];
-    if skip.iter().any(|s| pointer == *s || pointer.starts_with(&format!("{s}/"))) || pointer.ends_with("/source") {
+    let skip = [
+        "/schema_version",
+        "/layout",
+        "/outcome",
+        "/warnings",
+        "/spans",
+    ];
+    if skip
+        .iter()
+        .any(|s| pointer == *s || pointer.starts_with(&format!("{s}/")))
+        || pointer.ends_with("/source")
+    {
         return;
     }
     match v {
         Value::String(_) => out.push(pointer),
-        Value::Object(m) => m.iter().for_each(|(k, x)| spanned_leaves(x, format!("{pointer}/{k}"), out)),
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| spanned_leaves(x, format!("{pointer}/{i}"), out)),
+        Value::Object(m) => m
+            .iter()
+            .for_each(|(k, x)| spanned_leaves(x, format!("{pointer}/{k}"), out)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| spanned_leaves(x, format!("{pointer}/{i}"), out)),
         _ => {}
     }
 }
