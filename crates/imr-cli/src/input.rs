@@ -46,8 +46,26 @@ pub fn read_letter(path: &str) -> Result<ReadLetter, InputError> {
     letter_from_bytes(&bytes)
 }
 
-/// Parses a letter from the bytes of a text or PDF file.
+/// Parses a letter from the bytes of a text or PDF file (a PDF is known by its `%PDF-` header).
+/// A PDF's extraction warnings are added to the letter's warnings and given as notes.
 pub fn letter_from_bytes(bytes: &[u8]) -> Result<ReadLetter, InputError> {
+    if imr_pdf::is_pdf(bytes) {
+        let pdf = imr_pdf::extract_text(bytes).map_err(|e| InputError::Pdf(e.to_string()))?;
+        let mut letter = imr_letter::parse(&pdf.text);
+        let notes = pdf
+            .warnings
+            .iter()
+            .map(|w| format!("warning: {}", w.message))
+            .collect();
+        letter
+            .warnings
+            .extend(pdf.warnings.into_iter().map(|w| imr_letter::Warning {
+                code: w.code.to_string(),
+                message: w.message,
+                span: None,
+            }));
+        return Ok(ReadLetter { letter, notes });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         offset: e.valid_up_to(),
