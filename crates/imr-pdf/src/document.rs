@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use pdf::content::Op;
-use pdf::file::FileOptions;
+use pdf::file::{File, FileOptions, NoCache, NoLog};
 use pdf::object::{ParseOptions, Resolve, Resources, XObject};
 
 use crate::error::{PdfError, PdfWarning};
@@ -12,56 +11,143 @@ use crate::font::FontModel;
 use crate::layout::{Extractor, XObjects};
 use crate::limits;
 
-
 /// The text of each page that could be read, in order, and what went wrong.
 pub(crate) struct Pages {
     /// Number of pages the document declares (capped at [`limits::MAX_PAGES`]).
     pub(crate) count: usize,
-    /// Text of each page; `None` for a page that could not be read.
-    pub(crate) texts: Vec<Option<String>>,
+    /// Text of each page, or why it could not be read.
+    pub(crate) texts: Vec<Result<String, PageError>>,
+    /// Pages (1-based) with fonts that could not be read.
+    pub(crate) bad_fonts: Vec<usize>,
+    /// Pages (1-based) whose content stops early.
+    pub(crate) cut_pages: Vec<usize>,
+    /// Pages (1-based) read only with tolerant parsing.
+    pub(crate) damaged_pages: Vec<usize>,
     pub(crate) warnings: Vec<PdfWarning>,
 }
 
-/// Opens `bytes` (empty user password) and reads the text of every page.
-pub(crate) fn read_pages(bytes: &[u8]) -> Result<Pages, PdfError> {
-    let file = FileOptions::uncached()
-        .parse_options(ParseOptions::tolerant())
+type Doc = File<Vec<u8>, NoCache, NoCache, NoLog>;
+
+fn open(bytes: &[u8], options: ParseOptions) -> pdf::error::Result<Doc> {
+    FileOptions::uncached()
+        .parse_options(options)
         .load(bytes.to_vec())
-        .map_err(open_error)?;
-    let resolver = file.resolver();
+}
+
+/// Opens `bytes` (empty user password) and reads the text of every page.
+///
+/// The file is read with strict parsing first, so that damage shows as an error; a page (or
+/// file) that fails is read again with tolerant parsing, and a warning says so.
+pub(crate) fn read_pages(bytes: &[u8]) -> Result<Pages, PdfError> {
+    use pdf::error::PdfError as E;
     let mut warnings = Vec::new();
+    let (file, strict) = match open(bytes, ParseOptions::strict()) {
+        Ok(file) => (file, true),
+        Err(e) if matches!(innermost(&e), E::InvalidPassword | E::DecryptionFailure) => {
+            return Err(open_error(e, bytes))
+        }
+        Err(e) => match open(bytes, ParseOptions::tolerant()) {
+            Ok(file) => {
+                warnings.push(PdfWarning::new(
+                    "damaged-pdf",
+                    "the PDF's structure is damaged; the text that could be read is shown, but some may be missing",
+                ));
+                (file, false)
+            }
+            Err(_) => return Err(open_error(e, bytes)),
+        },
+    };
     let declared = file.num_pages() as usize;
     let count = declared.min(limits::MAX_PAGES);
     if declared > count {
         warnings.push(PdfWarning::new(
             "too-many-pages",
-            format!(
-                "the PDF declares {declared} pages; only the first {count} were read"
-            ),
+            format!("the PDF declares {declared} pages; only the first {count} were read"),
         ));
     }
-    let mut texts = Vec::with_capacity(count);
-    let mut forms_left = limits::MAX_FORMS;
-    for n in 0..count {
-        let text = file
-            .get_page(n as u32)
-            .map_err(|e| e.to_string())
-            .and_then(|page| page_text(&page, &resolver, &mut forms_left));
-        texts.push(text.ok());
-    }
-    Ok(Pages {
+    let mut pages = Pages {
         count,
-        texts,
+        texts: Vec::with_capacity(count),
+        bad_fonts: Vec::new(),
+        cut_pages: Vec::new(),
+        damaged_pages: Vec::new(),
         warnings,
-    })
+    };
+    let mut forms_left = limits::MAX_FORMS;
+    let mut tolerant: Option<Option<Doc>> = None;
+    for n in 0..count {
+        let mut read = read_page(&file, n, &mut forms_left);
+        if read.text.is_err() && strict {
+            let again = tolerant.get_or_insert_with(|| open(bytes, ParseOptions::tolerant()).ok());
+            if let Some(again) = again {
+                let second = read_page(again, n, &mut forms_left);
+                if second.text.as_ref().is_ok_and(|t| !t.trim().is_empty()) {
+                    read = second;
+                    pages.damaged_pages.push(n + 1);
+                }
+            }
+        }
+        if read.text.is_ok() {
+            if !read.fonts_ok {
+                pages.bad_fonts.push(n + 1);
+            }
+            if read.cut_short {
+                pages.cut_pages.push(n + 1);
+            }
+        }
+        pages.texts.push(read.text);
+    }
+    Ok(pages)
+}
+
+/// One page's text and signs of damage.
+struct PageRead {
+    text: Result<String, PageError>,
+    fonts_ok: bool,
+    cut_short: bool,
+}
+
+fn read_page(file: &Doc, n: usize, forms_left: &mut usize) -> PageRead {
+    let resolver = file.resolver();
+    let (mut fonts_ok, mut cut_short) = (true, false);
+    let text = u32::try_from(n)
+        .map_err(|_| PageError::Other("page number out of range".into()))
+        .and_then(|n| file.get_page(n).map_err(|e| PageError::from_pdf(&e)))
+        .and_then(|page| page_text(&page, &resolver, forms_left, &mut fonts_ok, &mut cut_short));
+    PageRead {
+        text,
+        fonts_ok,
+        cut_short,
+    }
+}
+
+/// Why a page could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PageError {
+    /// Its content could not be decrypted (an encryption method the crate gets wrong).
+    Decryption,
+    /// Anything else: the detail, in one line.
+    Other(String),
+}
+
+impl PageError {
+    fn from_pdf(e: &pdf::error::PdfError) -> Self {
+        let detail = describe(e);
+        if detail == "Decryption failure" {
+            PageError::Decryption
+        } else {
+            PageError::Other(detail)
+        }
+    }
 }
 
 /// Maps an error of the `pdf` crate on opening to ours.
-fn open_error(e: pdf::error::PdfError) -> PdfError {
+fn open_error(e: pdf::error::PdfError, bytes: &[u8]) -> PdfError {
     use pdf::error::PdfError as E;
-    match e {
+    match innermost(&e) {
         E::InvalidPassword => PdfError::NeedsPassword,
         E::DecryptionFailure => PdfError::UnsupportedEncryption,
+        _ if !ends_with_eof(bytes) => PdfError::Truncated,
         other => {
             let msg = other.to_string();
             if msg.contains("nsupported") && msg.contains("ncrypt") {
@@ -71,6 +157,23 @@ fn open_error(e: pdf::error::PdfError) -> PdfError {
             }
         }
     }
+}
+
+/// The error under the `pdf` crate's `Try` and `Shared` wrappers.
+fn innermost(mut e: &pdf::error::PdfError) -> &pdf::error::PdfError {
+    use pdf::error::PdfError as E;
+    loop {
+        e = match e {
+            E::Try { source, .. } => source,
+            E::Shared { source } => source,
+            _ => return e,
+        };
+    }
+}
+
+/// The deepest cause of an error of the `pdf` crate, in one line.
+pub(crate) fn describe(e: &pdf::error::PdfError) -> String {
+    first_line(&innermost(e).to_string())
 }
 
 /// The first line of a (possibly multi-line, nested) error message, trimmed.
@@ -84,38 +187,56 @@ fn page_text(
     page: &pdf::object::Page,
     resolve: &impl Resolve,
     forms_left: &mut usize,
-) -> Result<String, String> {
+    fonts_ok: &mut bool,
+    cut_short: &mut bool,
+) -> Result<String, PageError> {
     let Some(contents) = page.contents.as_ref() else {
         return Ok(String::new());
     };
     let ops = contents
         .operations(resolve)
-        .map_err(|e| first_line(&e.to_string()))?;
+        .map_err(|e| PageError::from_pdf(&e))?;
     let resources = page.resources().ok().map(|r| &**r);
-    let fonts = fonts(resources, resolve);
+    let mut ok = true;
+    let fonts = fonts(resources, resolve, &mut ok);
     let mut forms = Forms {
         resources,
         resolve,
         depth: 0,
         left: forms_left,
+        fonts_ok,
     };
-    Ok(run(&ops, &fonts, &mut forms))
+    let run = Extractor::new(&fonts).run(&ops, &mut forms);
+    *forms.fonts_ok &= ok && !run.missing_font;
+    if run.cut_short {
+        *cut_short = true;
+    }
+    Ok(run.text)
 }
 
-fn run(ops: &[Op], fonts: &HashMap<String, Rc<FontModel>>, forms: &mut dyn XObjects) -> String {
-    Extractor::new(fonts).run(ops, forms)
-}
-
-/// The fonts of `resources`, by resource name; unreadable fonts are left out.
-fn fonts(resources: Option<&Resources>, resolve: &impl Resolve) -> HashMap<String, Rc<FontModel>> {
+/// The fonts of `resources`, by resource name; a font that cannot be read is replaced by a
+/// plain WinAnsi one, and `ok` is cleared.
+fn fonts(
+    resources: Option<&Resources>,
+    resolve: &impl Resolve,
+    ok: &mut bool,
+) -> HashMap<String, Rc<FontModel>> {
     let mut out = HashMap::new();
     let Some(resources) = resources else {
         return out;
     };
     for (name, lazy) in resources.fonts.iter().take(limits::MAX_FONTS_PER_PAGE) {
-        if let Ok(font) = lazy.load(resolve) {
-            out.insert(name.as_str().to_owned(), Rc::new(FontModel::from_pdf(&font, resolve)));
-        }
+        let model = match lazy.load(resolve) {
+            Ok(font) => {
+                *ok &= FontModel::is_complete(&font, resolve);
+                FontModel::from_pdf(&font, resolve)
+            }
+            Err(_) => {
+                *ok = false;
+                FontModel::fallback()
+            }
+        };
+        out.insert(name.as_str().to_owned(), Rc::new(model));
     }
     out
 }
@@ -126,6 +247,7 @@ struct Forms<'a, R: Resolve> {
     resolve: &'a R,
     depth: usize,
     left: &'a mut usize,
+    fonts_ok: &'a mut bool,
 }
 
 impl<R: Resolve> XObjects for Forms<'_, R> {
@@ -140,15 +262,25 @@ impl<R: Resolve> XObjects for Forms<'_, R> {
         };
         *self.left -= 1;
         let ops = form.operations(self.resolve).ok()?;
-        let own = form.dict().resources.as_ref().map(|r| &**r);
+        let own = form.dict().resources.as_deref();
         let resources = own.or(self.resources);
-        let fonts = fonts(resources, self.resolve);
+        let mut ok = true;
+        let fonts = fonts(resources, self.resolve, &mut ok);
         let mut inner = Forms {
             resources,
             resolve: self.resolve,
             depth: self.depth + 1,
             left: &mut *self.left,
+            fonts_ok: &mut *self.fonts_ok,
         };
-        Some(run(&ops, &fonts, &mut inner))
+        let run = Extractor::new(&fonts).run(&ops, &mut inner);
+        *inner.fonts_ok &= ok && !run.missing_font;
+        Some(run.text)
     }
+}
+
+/// Whether `%%EOF` is in the last 1024 bytes (a file cut short loses it).
+pub(crate) fn ends_with_eof(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
 }

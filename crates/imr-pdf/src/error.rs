@@ -50,6 +50,9 @@ pub enum PdfError {
         /// Largest size accepted.
         limit: usize,
     },
+    /// The file is cut short before the parts that every page needs (the cross-reference
+    /// table and, for encrypted files, the key), so nothing could be read.
+    Truncated,
     /// The PDF uses an encryption scheme this reader does not implement.
     UnsupportedEncryption,
 }
@@ -64,6 +67,7 @@ impl PdfError {
             PdfError::NoTextLayer { .. } => "no-text-layer",
             PdfError::Damaged(_) => "damaged-pdf",
             PdfError::TooLarge { .. } => "too-large",
+            PdfError::Truncated => "truncated-pdf",
             PdfError::UnsupportedEncryption => "unsupported-encryption",
         }
     }
@@ -83,14 +87,17 @@ impl fmt::Display for PdfError {
                 if *pages == 1 { "" } else { "s" }
             ),
             PdfError::Damaged(detail) => {
-                write!(f, "this PDF is damaged and no text could be read from it ({detail})")
+                write!(f, "this PDF is damaged and no text could be read from it (detail: {detail})")
             }
             PdfError::TooLarge { bytes, limit } => write!(
                 f,
                 "this PDF is too large to read here ({bytes} bytes; the limit is {limit} bytes)"
             ),
+            PdfError::Truncated => f.write_str(
+                "this PDF is cut short (an incomplete download or copy?): it ends before the index of its contents, so no text could be read; get the file again",
+            ),
             PdfError::UnsupportedEncryption => {
-                f.write_str("this PDF uses an encryption method that is not supported")
+                f.write_str("this PDF is encrypted with a method this reader cannot decrypt (e.g. AES-256); save an unencrypted copy and open that")
             }
         }
     }

@@ -55,11 +55,29 @@ impl FontModel {
         Self::with_table(base_table(Base::WinAnsi), 250.0, 500.0)
     }
 
-    /// A font named by `Tf` but missing from the resources: every code is U+FFFD.
-    pub(crate) fn unknown() -> Self {
-        let mut model = Self::with_table(Box::new(['\u{fffd}'; 256]), 250.0, 500.0);
-        model.space_code = None;
-        model
+    /// Stands in for a font that is missing or cannot be read: WinAnsi, the usual encoding of
+    /// letters (pypdf would give U+FFFD for every character instead).
+    pub(crate) fn fallback() -> Self {
+        Self::with_table(base_table(Base::WinAnsi), 250.0, 500.0)
+    }
+
+    /// Whether `font` has every part text extraction reads: a simple font that declares
+    /// `FirstChar` and `LastChar` needs as many `Widths`; a `ToUnicode` map must parse.
+    pub(crate) fn is_complete(font: &Font, resolve: &impl Resolve) -> bool {
+        let widths_ok = match &font.data {
+            FontData::Type1(info) | FontData::TrueType(info) => {
+                match (info.first_char, info.last_char, info.widths.as_ref()) {
+                    (Some(first), Some(last), Some(w)) => {
+                        i64::from(last) - i64::from(first) + 1 == w.len() as i64
+                    }
+                    (Some(_), Some(_), None) => false,
+                    _ => true,
+                }
+            }
+            FontData::Type0(t0) => !t0.descendant_fonts.is_empty(),
+            _ => true,
+        };
+        widths_ok && !matches!(font.to_unicode(resolve), Some(Err(_)))
     }
 
     /// Reads `font`; parts that cannot be read fall back to defaults.
@@ -92,8 +110,15 @@ impl FontModel {
             .filter(|(_, v)| v.as_str() == " ")
             .map(|(&k, _)| k)
             .min()
-            .or_else(|| (!two_byte).then(|| table.iter().position(|&c| c == ' ')).flatten().map(|p| p as u16));
-        let space = space_code.and_then(|c| widths.get(&c).copied()).unwrap_or(0.0);
+            .or_else(|| {
+                (!two_byte)
+                    .then(|| table.iter().position(|&c| c == ' '))
+                    .flatten()
+                    .map(|p| p as u16)
+            });
+        let space = space_code
+            .and_then(|c| widths.get(&c).copied())
+            .unwrap_or(0.0);
         let default_width = match dw {
             Some(dw) => dw,
             None if space != 0.0 => {
@@ -157,7 +182,10 @@ impl FontModel {
         if Some(code) == self.space_code {
             return self.space_width;
         }
-        self.widths.get(&code).copied().unwrap_or(self.default_width)
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
     }
 
     /// Width of the text `" "` (as pypdf counts a space it inserts).
@@ -199,7 +227,11 @@ fn read_widths(font: &Font) -> (HashMap<u16, f32>, Option<f32>, bool) {
         FontData::Type0(t0) => match t0.descendant_fonts.first().map(|f| &f.data) {
             Some(FontData::CIDFontType0(cid)) | Some(FontData::CIDFontType2(cid)) => {
                 read_w_array(&cid.widths, &mut widths);
-                (widths, Some(cid.default_width), cid.font_descriptor.flags & 1 != 0)
+                (
+                    widths,
+                    Some(cid.default_width),
+                    cid.font_descriptor.flags & 1 != 0,
+                )
             }
             _ => (widths, None, false),
         },
@@ -219,14 +251,18 @@ fn read_w_array(w: &[Primitive], out: &mut HashMap<u16, f32>) {
         match w.get(i + 1) {
             Some(Primitive::Array(list)) => {
                 for (k, p) in list.iter().enumerate().take(MAX_W_RANGE as usize) {
-                    if let (Ok(code), Ok(width)) = (u16::try_from(first as usize + k), p.as_number()) {
+                    if let (Ok(code), Ok(width)) =
+                        (u16::try_from(first as usize + k), p.as_number())
+                    {
                         out.insert(code, width);
                     }
                 }
                 i += 2;
             }
             Some(last) => {
-                let (Ok(last), Some(Ok(width))) = (last.as_u32(), w.get(i + 2).map(|p| p.as_number())) else {
+                let (Ok(last), Some(Ok(width))) =
+                    (last.as_u32(), w.get(i + 2).map(|p| p.as_number()))
+                else {
                     return;
                 };
                 for cid in first..=last.min(first.saturating_add(MAX_W_RANGE)) {

@@ -91,6 +91,21 @@ pub(crate) struct Extractor<'a> {
     line_span: Option<(usize, f64, f64)>,
     text: String,
     output: String,
+    /// A `Tf` named a font the resources lack.
+    missing_font: bool,
+    /// Inside `BT` ... `ET`.
+    in_text: bool,
+    /// `q` minus `Q`.
+    depth: usize,
+}
+
+/// The text of a content stream, and signs of damage.
+pub(crate) struct Run {
+    pub(crate) text: String,
+    /// A `Tf` named a font the resources lack.
+    pub(crate) missing_font: bool,
+    /// The stream stops inside a text object or a saved graphics state: cut short.
+    pub(crate) cut_short: bool,
 }
 
 /// Most `q` levels kept; deeper saves are ignored.
@@ -117,16 +132,30 @@ impl<'a> Extractor<'a> {
             line_span: None,
             text: String::new(),
             output: String::new(),
+            missing_font: false,
+            in_text: false,
+            depth: 0,
         }
     }
 
-    /// Runs `ops` and returns the text.
-    pub(crate) fn run(mut self, ops: &[Op], xobjects: &mut dyn XObjects) -> String {
+    /// Runs `ops`.
+    pub(crate) fn run(mut self, ops: &[Op], xobjects: &mut dyn XObjects) -> Run {
         for op in ops {
+            match op {
+                Op::BeginText => self.in_text = true,
+                Op::EndText => self.in_text = false,
+                Op::Save => self.depth += 1,
+                Op::Restore => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
             self.op(op, xobjects);
         }
         self.output.push_str(&self.text);
-        self.output
+        Run {
+            text: self.output,
+            missing_font: self.missing_font,
+            cut_short: self.in_text || self.depth > 0,
+        }
     }
 
     fn flush(&mut self) {
@@ -141,16 +170,14 @@ impl<'a> Extractor<'a> {
                 self.flush();
             }
             Op::EndText => self.flush(),
-            Op::Save => {
-                if self.stack.len() < MAX_STACK {
-                    self.stack.push(Saved {
-                        cm: self.cm,
-                        font: self.font.clone(),
-                        font_size: self.font_size,
-                        char_spacing: self.char_spacing,
-                        leading: self.leading,
-                    });
-                }
+            Op::Save if self.stack.len() < MAX_STACK => {
+                self.stack.push(Saved {
+                    cm: self.cm,
+                    font: self.font.clone(),
+                    font_size: self.font_size,
+                    char_spacing: self.char_spacing,
+                    leading: self.leading,
+                });
             }
             Op::Restore => match self.stack.pop() {
                 Some(s) => {
@@ -217,7 +244,10 @@ impl<'a> Extractor<'a> {
         self.text.clear();
         self.font = match self.fonts.get(name) {
             Some(f) => f.clone(),
-            None => Rc::new(FontModel::unknown()),
+            None => {
+                self.missing_font = true;
+                Rc::new(FontModel::fallback())
+            }
         };
         self.half_space = f64::from(self.font.space_width) / 2.0;
         if size.is_finite() {
@@ -285,12 +315,16 @@ impl<'a> Extractor<'a> {
         let scale_prev_x = m_prev[0].hypot(m_prev[1]);
         let scale_prev_y = m_prev[2].hypot(m_prev[3]);
         let scale_y = m[2].hypot(m[3]);
-        let (moved_height, moved_width) = if orientation % 180 == 0 {
+        let (moved_height, moved_width) = if orientation.is_multiple_of(180) {
             (dy, dx)
         } else {
             (dx, dy)
         };
-        let axis_index = if orientation % 180 == 0 { 5 } else { 4 };
+        let axis_index = if orientation.is_multiple_of(180) {
+            5
+        } else {
+            4
+        };
         let axis = m[axis_index];
         let distance = match self.line_span {
             Some((idx, lower, upper)) if idx == axis_index => {
@@ -302,7 +336,11 @@ impl<'a> Extractor<'a> {
             }
             _ => moved_height.abs(),
         };
-        let last = self.text.chars().next_back().or(self.output.chars().next_back());
+        let last = self
+            .text
+            .chars()
+            .next_back()
+            .or(self.output.chars().next_back());
         let threshold = 0.8 * (self.str_height * scale_prev_y).min(self.font_size * scale_y);
         if distance > threshold {
             if !matches!(last, None | Some('\n')) {
@@ -318,7 +356,9 @@ impl<'a> Extractor<'a> {
                 self.text.push(' ');
             }
             self.line_span = match self.line_span {
-                Some((idx, lower, upper)) if idx == axis_index && !matches!(last, None | Some('\n')) => {
+                Some((idx, lower, upper))
+                    if idx == axis_index && !matches!(last, None | Some('\n')) =>
+                {
                     Some((axis_index, lower.min(axis), upper.max(axis)))
                 }
                 _ => Some((axis_index, axis, axis)),

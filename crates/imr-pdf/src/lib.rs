@@ -4,9 +4,9 @@
 //! The text follows pypdf's line structure (lines joined with `\n`, pages joined with `\n`),
 //! which is what the letter parser's corpus was made with.
 
+mod document;
 mod encoding;
 mod error;
-mod document;
 mod font;
 mod layout;
 pub mod limits;
@@ -73,10 +73,17 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
         .texts
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.is_none())
+        .filter(|(_, t)| t.is_err())
         .map(|(i, _)| i + 1)
         .collect();
     if pages.count > 0 && unreadable.len() == pages.count {
+        if pages
+            .texts
+            .iter()
+            .all(|t| matches!(t, Err(document::PageError::Decryption)))
+        {
+            return Err(PdfError::UnsupportedEncryption);
+        }
         return Err(PdfError::Damaged(format!(
             "none of its {} page{} could be read",
             pages.count,
@@ -94,16 +101,46 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
             ),
         ));
     }
+    if !pages.damaged_pages.is_empty() {
+        warnings.push(PdfWarning::new(
+            "page-damaged",
+            format!(
+                "the PDF is damaged: parts of page{} {} could not be read, so text may be missing there",
+                plural(pages.damaged_pages.len()),
+                list(&pages.damaged_pages)
+            ),
+        ));
+    }
+    if !pages.cut_pages.is_empty() {
+        warnings.push(PdfWarning::new(
+            "page-incomplete",
+            format!(
+                "the PDF is damaged: the text of page{} {} stops early and the rest could not be read",
+                plural(pages.cut_pages.len()),
+                list(&pages.cut_pages)
+            ),
+        ));
+    }
+    if !pages.bad_fonts.is_empty() {
+        warnings.push(PdfWarning::new(
+            "font-unreadable",
+            format!(
+                "the PDF is damaged: fonts of page{} {} could not be read, so some characters or spaces there may be wrong",
+                plural(pages.bad_fonts.len()),
+                list(&pages.bad_fonts)
+            ),
+        ));
+    }
     let text = pages
         .texts
         .into_iter()
-        .map(Option::unwrap_or_default)
+        .map(Result::unwrap_or_default)
         .collect::<Vec<_>>()
         .join("\n");
     if text.trim().is_empty() {
         return Err(PdfError::NoTextLayer { pages: pages.count });
     }
-    if !ends_with_eof(bytes) {
+    if !document::ends_with_eof(bytes) {
         warnings.push(PdfWarning::new(
             "truncated-pdf",
             "the PDF does not end with its end-of-file marker; it may be cut short and text may be missing",
@@ -134,10 +171,4 @@ fn list(items: &[usize]) -> String {
             format!("{} and {last}", rest.join(", "))
         }
     }
-}
-
-/// `%%EOF` in the last 1024 bytes.
-fn ends_with_eof(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(1024)..];
-    tail.windows(5).any(|w| w == b"%%EOF")
 }
