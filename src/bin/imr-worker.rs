@@ -3,7 +3,7 @@
 //!
 //! A panic here aborts (traps) this worker only; the page restarts it (see `imr_web::runner`).
 
-use imr_web::protocol::{self, Failure, Reply, ReplyResult};
+use imr_web::protocol::{self, Failure, Parsed, Reply};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -17,8 +17,7 @@ fn main() {
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0) as u32;
-        let result = handle(&data);
-        let reply = Reply { id, result };
+        let reply = Reply::new(id, handle(&data));
         let json = serde_json::to_string(&reply).unwrap_or_default();
         let _ = reply_scope.post_message(&JsValue::from_str(&json));
     });
@@ -27,13 +26,13 @@ fn main() {
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
-fn handle(data: &JsValue) -> ReplyResult {
+fn handle(data: &JsValue) -> Result<Parsed, Failure> {
     if let Some(text) = js_sys::Reflect::get(data, &"text".into()).ok().and_then(|v| v.as_string()) {
-        return ReplyResult::Ok(protocol::parse_text(text));
+        return Ok(protocol::parse_text(text));
     }
     let file = js_sys::Reflect::get(data, &"file".into()).ok();
     let Some(blob) = file.and_then(|f| f.dyn_into::<web_sys::Blob>().ok()) else {
-        return ReplyResult::Err(Failure {
+        return Err(Failure {
             code: "bad-message".into(),
             message: "The parser was given nothing to read.".into(),
         });
@@ -42,11 +41,8 @@ fn handle(data: &JsValue) -> ReplyResult {
         .and_then(|r| r.read_as_array_buffer(&blob))
         .map(|buf| js_sys::Uint8Array::new(&buf).to_vec());
     match bytes {
-        Ok(b) => match protocol::parse_bytes(&b) {
-            Ok(p) => ReplyResult::Ok(p),
-            Err(f) => ReplyResult::Err(f),
-        },
-        Err(_) => ReplyResult::Err(Failure {
+        Ok(b) => protocol::parse_bytes(&b),
+        Err(_) => Err(Failure {
             code: "unreadable".into(),
             message: "The browser could not read this file.".into(),
         }),

@@ -23,7 +23,8 @@ pub fn progress(props: &Props) -> Html {
     };
     html! {
         <section class="progress no-print" aria-label="Reading progress">
-            <label for="progress-bar" id="progress-text" data-done={done.to_string()} data-total={total.to_string()}>
+            <label for="progress-bar" id="progress-text" data-done={done.to_string()} data-total={total.to_string()}
+                data-pending={pending.to_string()} data-entries={props.state.entries.len().to_string()}>
                 { if pending > 0 { format!("Reading {done} / {total}") } else { format!("Read {done} / {total}") } }
             </label>
             <progress id="progress-bar" max={total.to_string()} value={done.to_string()} />

@@ -1,0 +1,150 @@
+// Shared harness of the end-to-end tests: serves dist/ on a free localhost port, starts
+// Debian's Chromium through playwright-core, and records every request that leaves the page's
+// origin and every console error (each test asserts there are none).
+import { createServer } from "node:http";
+import { readFile, mkdtemp, mkdir, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, extname, resolve, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const { chromium } = require(join(ROOT, "tools/node_modules/playwright-core"));
+
+export const DIST = process.env.IMR_DIST ?? join(ROOT, "dist");
+export const OUT = join(ROOT, "tests/e2e/out");
+export const CORPUS = join(ROOT, "tests/corpus");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml",
+  ".json": "application/json", ".png": "image/png", ".txt": "text/plain; charset=utf-8",
+};
+
+/**
+ * Serves `dir` on 127.0.0.1 at a free port; `overrides` maps a path to a body served instead.
+ * Returns { url, close }.
+ */
+export async function serve(dir = DIST, overrides = {}) {
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (path.endsWith("/")) path += "index.html";
+    if (path in overrides) {
+      res.writeHead(200, { "content-type": TYPES[extname(path)], "cache-control": "no-cache" });
+      res.end(overrides[path]);
+      return;
+    }
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/**
+ * Starts Chromium with a fresh profile and opens the app.
+ * Returns { context, page, url, problems, close }: `problems` collects requests to other
+ * origins, console errors and page errors.
+ */
+export async function openApp({ viewport = { width: 1440, height: 900 }, overrides = {} } = {}) {
+  const server = await serve(DIST, overrides);
+  const profile = await mkdtemp(join(tmpdir(), "imr-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport,
+    acceptDownloads: true,
+  });
+  const origin = new URL(server.url).origin;
+  const problems = [];
+  const watch = (page) => {
+    page.on("request", (r) => {
+      const u = r.url();
+      if (u.startsWith("blob:") || u.startsWith("data:")) return;
+      if (new URL(u).origin !== origin) problems.push(`request leaving the origin: ${u}`);
+    });
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  };
+  context.on("page", watch);
+  // Requests from the service worker and the parsing worker go through the context too.
+  context.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith("blob:") && !u.startsWith("data:") && new URL(u).origin !== origin) {
+      problems.push(`request leaving the origin: ${u}`);
+    }
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+  await page.goto(server.url);
+  await page.waitForSelector("#paste-box");
+  await mkdir(OUT, { recursive: true });
+  return {
+    context, page, url: server.url, problems, server,
+    async close() {
+      await context.close();
+      await server.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the current batch is read (progress shows done == total == n). */
+export async function waitForBatch(page, n, timeout = 120_000) {
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector("#progress-text");
+      return el && el.dataset.total === String(n) && el.dataset.done === String(n);
+    },
+    n,
+    { timeout },
+  );
+}
+
+/** Waits until `entries` files/texts were handed in and none is pending. */
+export async function waitForIdle(page, entries, timeout = 60_000) {
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector("#progress-text");
+      return el && el.dataset.entries === String(n) && el.dataset.pending === "0";
+    },
+    entries,
+    { timeout },
+  );
+}
+
+/** Text of an element, trimmed. */
+export async function text(page, selector) {
+  return (await page.locator(selector).first().innerText()).trim();
+}
+
+/** Runs the native CLI on files: the parsed Letter JSON array. */
+export async function cliParse(files) {
+  const { execFile } = await import("node:child_process");
+  const bin = process.env.IMR_BIN ?? resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target", "debug/imr");
+  return await new Promise((ok, fail) => {
+    execFile(bin, ["parse", "--format", "json", ...files], { maxBuffer: 1 << 28 }, (err, stdout, stderr) => {
+      // The CLI exits non-zero when some file had problems but still prints the array.
+      if (!stdout) { fail(err ?? new Error(stderr)); return; }
+      ok(JSON.parse(stdout));
+    });
+  });
+}

@@ -1,0 +1,67 @@
+// Offline reload through the service worker; a worker that dies is restarted.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { openApp, text, waitForIdle, CORPUS } from "./harness.mjs";
+
+test("after the first visit, a reload with the server gone still parses letters", async () => {
+  const app = await openApp();
+  try {
+    const { page, context } = app;
+    await page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return !!reg.active && !!navigator.serviceWorker.controller;
+    }, null, { timeout: 30_000 });
+    await app.server.close(); // the network is gone for this origin
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector("#paste-box");
+    await page.click("button:has-text('2016 letter')");
+    await page.waitForSelector("#decisions");
+    assert.equal(await text(page, "#v-case"), "CM16-0237844");
+    assert.equal(await page.locator("#decisions tbody tr").count(), 1);
+    const problems = app.problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED"));
+    assert.deepEqual(problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+// The parsing worker's loader, with a trap on demand: a text containing TRAP-NOW makes the
+// worker throw a WebAssembly.RuntimeError from its message handler, as a wasm panic does.
+const TRAPPING_LOADER = `
+importScripts("./imr-worker.js");
+wasm_bindgen({ module_or_path: "./imr-worker_bg.wasm" }).then(() => {
+  const real = self.onmessage;
+  self.onmessage = (e) => {
+    if (typeof e.data.text === "string" && e.data.text.includes("TRAP-NOW")) {
+      throw new WebAssembly.RuntimeError("unreachable");
+    }
+    return real(e);
+  };
+});`;
+
+test("when the worker dies on a file, only that file fails and the others are read", async () => {
+  const app = await openApp({ overrides: { "/imr-worker_loader.js": TRAPPING_LOADER } });
+  try {
+    const { page } = app;
+    const good = await readFile(join(CORPUS, "real/format1_CM16-0237844.txt"), "utf8");
+    // Paste a good letter, a trapping one, then another good one.
+    for (const t of [good, "TRAP-NOW", good.replace("CM16-0237844", "CM16-0237845")]) {
+      await page.fill("#paste-box", t);
+      await page.click("#read-paste");
+    }
+    await waitForIdle(page, 3);
+    assert.equal(await text(page, "#failed-count"), "1 file(s) not read");
+    const failed = await text(page, ".file-list li.failed");
+    assert.equal(failed, "Pasted text 2: The parser stopped on this file; it was restarted for the others.");
+    await page.click("#back").catch(() => {});
+    const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
+    assert.deepEqual(cases, ["CM16-0237844", "CM16-0237845"]);
+    const problems = app.problems.filter((p) => !p.includes("unreachable"));
+    assert.deepEqual(problems, []);
+  } finally {
+    await app.close();
+  }
+});
