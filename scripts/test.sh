@@ -22,3 +22,16 @@ cargo build --locked --target wasm32-unknown-unknown -p imr-letter -p imr-pdf
 # -- PDF in the browser (wasm-bindgen-test in Chromium) --
 
 # -- web app: build, bundle budget, end-to-end tests in Chromium --
+step "web app: clippy for wasm32 (page, worker, JS API)"
+cargo clippy --locked --target wasm32-unknown-unknown -p imr-web -p imr-js -- -D warnings
+
+step "web app: release build (Trunk) and the JS API module"
+scripts/build-web.sh
+
+step "web app: bundle budget (everything the page loads, at most 500 KB gzipped)"
+node scripts/bundle-budget.mjs dist
+
+step "web app: end-to-end tests in Chromium"
+cargo build --locked -p imr-cli # the native parser the tests compare with
+node --test --test-concurrency=1 tests/e2e/
+

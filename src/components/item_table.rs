@@ -55,7 +55,7 @@ pub fn item_table(props: &Props) -> Html {
                             <td><button type="button" class="link case" onclick={open}>
                                 { r.letter.case_number.clone().unwrap_or_else(|| r.entry.name.clone()) }
                             </button></td>
-                            <td>{ date_text(r.letter.dates.decision) }</td>
+                            <td class="nowrap">{ date_text(r.letter.dates.decision) }</td>
                             <td>{ &r.item.request }</td>
                             <td>{ decision_badge(r.item.decision) }</td>
                             <td>{ source_text(item_source(r.item)) }</td>

@@ -90,8 +90,8 @@ pub fn letter_table(props: &Props) -> Html {
                             <td><button type="button" class="link case" onclick={open}>
                                 { l.case_number.clone().unwrap_or_else(|| "(no case number)".into()) }
                             </button></td>
-                            <td>{ date_text(l.dates.decision) }</td>
-                            <td>{ date_text(l.dates.injury) }</td>
+                            <td class="nowrap">{ date_text(l.dates.decision) }</td>
+                            <td class="nowrap">{ date_text(l.dates.injury) }</td>
                             <td class="num">{ l.items.len() }</td>
                             <td>{ outcome_badge(l.outcome) }</td>
                             <td>{ l.reviewer.specialties.join(", ") }</td>

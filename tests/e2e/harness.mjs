@@ -63,7 +63,7 @@ export const CHROMIUM_ARGS = [
  * Returns { context, page, url, problems, close }: `problems` collects requests to other
  * origins, console errors and page errors.
  */
-export async function openApp({ viewport = { width: 1440, height: 900 }, overrides = {} } = {}) {
+export async function openApp({ viewport = { width: 1440, height: 900 }, overrides = {}, navigate = true } = {}) {
   const server = await serve(DIST, overrides);
   const profile = await mkdtemp(join(tmpdir(), "imr-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -94,8 +94,10 @@ export async function openApp({ viewport = { width: 1440, height: 900 }, overrid
   });
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page);
-  await page.goto(server.url);
-  await page.waitForSelector("#paste-box");
+  if (navigate) {
+    await page.goto(server.url);
+    await page.waitForSelector("#paste-box");
+  }
   await mkdir(OUT, { recursive: true });
   return {
     context, page, url: server.url, problems, server,

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the web app (release) into dist/ and the JS API module into dist/imr-js/.
+# Expects the tools of `scripts/setup.sh all` (Trunk, wasm-bindgen 0.2.130, wasm-opt 132).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true RUST_BACKTRACE=0
+target_dir=${CARGO_TARGET_DIR:-target}
+
+cargo fetch --locked >/dev/null # Trunk runs cargo offline (Trunk.toml)
+trunk build --release
+
+# The JS API (crates/imr-js): an ES module for other pages; not loaded by the app itself.
+cargo build --release --locked --target wasm32-unknown-unknown -p imr-js
+rm -rf dist/imr-js
+wasm-bindgen --target web --no-typescript --out-dir dist/imr-js --out-name imr_js \
+  "$target_dir/wasm32-unknown-unknown/release/imr_js.wasm"
+wasm-opt -Oz dist/imr-js/imr_js_bg.wasm -o dist/imr-js/imr_js_bg.wasm
+echo "built dist/ (web app) and dist/imr-js/ (JS API)"
