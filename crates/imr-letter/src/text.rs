@@ -17,8 +17,9 @@ pub const PARA: u8 = b'\r';
 /// The collapsed text and its map to the input.
 pub struct Flat {
     text: String,
-    /// `map[i]` is the input offset of flat byte `i`.
-    map: Vec<u32>,
+    /// Where each stretch of the collapsed text comes from: `(flat offset, input offset)`,
+    /// sorted; flat bytes from one entry up to the next map one-to-one onto the input.
+    map: Vec<(u32, u32)>,
 }
 
 /// Whether a line break is counted double (a letter with a blank line after every line).
@@ -44,24 +45,34 @@ impl Flat {
     /// Collapses `src`; leading and trailing white space is dropped.
     pub fn new(src: &str) -> Flat {
         let double = is_double_spaced(src);
-        let mut text = String::with_capacity(src.len());
-        let mut map = Vec::with_capacity(src.len());
+        let bytes = src.as_bytes();
+        let mut text: Vec<u8> = Vec::with_capacity(src.len());
+        let mut map: Vec<(u32, u32)> = Vec::with_capacity(src.len() / 4);
         // (start offset of the pending white-space run, line breaks in it)
         let mut run: Option<(usize, u32)> = None;
-        let mut prev_cr = false;
-        for (i, c) in src.char_indices() {
-            if c.is_whitespace() {
-                let breaks = match c {
-                    '\n' if prev_cr => 0,
-                    '\n' | '\r' | '\x0c' | '\u{2028}' | '\u{2029}' | '\x0b' | '\u{85}' => 1,
-                    _ => 0,
-                };
-                prev_cr = c == '\r';
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // The char at `i`: its length, and whether it is white space (and a line break).
+            let (len, space, breaks) = if b < 0x80 {
+                match b {
+                    b'\n' => (1, true, 1),
+                    b'\r' => (1, true, u32::from(bytes.get(i + 1) != Some(&b'\n'))),
+                    b'\x0b' | b'\x0c' => (1, true, 1),
+                    b' ' | b'\t' => (1, true, 0),
+                    _ => (1, false, 0),
+                }
+            } else {
+                let c = src[i..].chars().next().unwrap_or(' ');
+                let breaks = u32::from(matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'));
+                (c.len_utf8(), c.is_whitespace(), breaks)
+            };
+            if space {
                 let r = run.get_or_insert((i, 0));
                 r.1 += breaks;
+                i += len;
                 continue;
             }
-            prev_cr = false;
             if let Some((start, breaks)) = run.take() {
                 if !text.is_empty() {
                     let breaks = if double { breaks.div_ceil(2) } else { breaks };
@@ -69,13 +80,23 @@ impl Flat {
                         0 => SPACE,
                         1 => LINE,
                         _ => PARA,
-                    } as char);
-                    map.push(start as u32);
+                    });
+                    map.push((text.len() as u32 - 1, start as u32));
                 }
             }
-            text.push(c);
-            map.extend((i..i + c.len_utf8()).map(|o| o as u32));
+            // Copy this char and the plain ASCII that follows it in one go.
+            let end = i
+                + len
+                + bytes[i + len..]
+                    .iter()
+                    .position(|&c| c >= 0x80 || c <= b' ')
+                    .unwrap_or(bytes.len() - i - len);
+            map.push((text.len() as u32, i as u32));
+            text.extend_from_slice(&bytes[i..end]);
+            i = end;
         }
+        // Whole chars of valid UTF-8 were copied, and ASCII bytes added: still valid.
+        let text = String::from_utf8(text).unwrap_or_default();
         Flat { text, map }
     }
 
@@ -92,7 +113,14 @@ impl Flat {
     pub fn span(&self, a: usize, b: usize) -> Span {
         debug_assert!(a < b && b <= self.text.len());
         // Trimmed ranges end on a copied char's last byte: the char ends one byte later.
-        [self.map[a] as usize, self.map[b - 1] as usize + 1]
+        [self.source_offset(a), self.source_offset(b - 1) + 1]
+    }
+
+    /// The input offset of flat byte `i`.
+    fn source_offset(&self, i: usize) -> usize {
+        let at = self.map.partition_point(|&(f, _)| f as usize <= i) - 1;
+        let (f, s) = self.map[at];
+        s as usize + (i - f as usize)
     }
 
     /// `[a, b)` without white space at either end, or `None` if nothing is left.
@@ -111,7 +139,12 @@ impl Flat {
     /// The value at `[a, b)`: trimmed, every white space a plain space; with its input span.
     pub fn value(&self, a: usize, b: usize) -> Option<(String, Span)> {
         let (a, b) = self.trim(a, b)?;
-        let v = self.text[a..b].replace(['\n', '\r'], " ");
+        let mut v = self.text.as_bytes()[a..b].to_vec();
+        for c in v.iter_mut().filter(|c| **c == LINE || **c == PARA) {
+            *c = SPACE;
+        }
+        // Only ASCII bytes were changed: still UTF-8.
+        let v = String::from_utf8(v).unwrap_or_default();
         Some((v, self.span(a, b)))
     }
 
@@ -126,9 +159,7 @@ impl Flat {
         }
         let hay = &self.text[from..to];
         // Search for the first word of the needle, then check the whole needle around it.
-        let Some(off) = needle.bytes().position(|c| c != b' ') else {
-            return None;
-        };
+        let off = needle.bytes().position(|c| c != b' ')?;
         let head_len = needle[off..].find(' ').unwrap_or(needle.len() - off);
         let head = &needle[off..off + head_len];
         let mut pos = 0;
