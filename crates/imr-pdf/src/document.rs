@@ -3,7 +3,12 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use pdf::file::{File, FileOptions, NoCache, NoLog};
+use std::sync::Arc;
+
+use pdf::any::AnySync;
+use pdf::file::{File, FileOptions, NoLog};
+
+use crate::cache::Memo;
 use pdf::object::{ParseOptions, Resolve, Resources, XObject};
 
 use crate::error::{PdfError, PdfWarning};
@@ -26,10 +31,13 @@ pub(crate) struct Pages {
     pub(crate) warnings: Vec<PdfWarning>,
 }
 
-type Doc = File<Vec<u8>, NoCache, NoCache, NoLog>;
+type ObjectMemo = Memo<Result<AnySync, Arc<pdf::error::PdfError>>>;
+type StreamMemo = Memo<Result<Arc<[u8]>, Arc<pdf::error::PdfError>>>;
+type Doc = File<Vec<u8>, ObjectMemo, StreamMemo, NoLog>;
 
 fn open(bytes: &[u8], options: ParseOptions) -> pdf::error::Result<Doc> {
     FileOptions::uncached()
+        .cache(Memo::new(), Memo::new())
         .parse_options(options)
         .load(bytes.to_vec())
 }

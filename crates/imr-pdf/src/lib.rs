@@ -4,6 +4,7 @@
 //! The text follows pypdf's line structure (lines joined with `\n`, pages joined with `\n`),
 //! which is what the letter parser's corpus was made with.
 
+mod cache;
 mod document;
 mod encoding;
 mod error;

@@ -1,4 +1,5 @@
 //! Damaged copies of the real PDFs (made here, not committed) and made-up inputs: each gives a
+#![cfg(not(target_arch = "wasm32"))]
 //! specific error, or a partial result with a warning.
 
 mod common;

@@ -1,4 +1,5 @@
 //! The 12 real letter PDFs read the same as the corpus text made from them with pypdf.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 use common::{real_pdfs, words};
