@@ -21,8 +21,16 @@ pub struct Reply {
 impl Reply {
     pub fn new(id: u32, result: Result<Parsed, Failure>) -> Reply {
         match result {
-            Ok(p) => Reply { id, ok: Some(p), err: None },
-            Err(f) => Reply { id, ok: None, err: Some(f) },
+            Ok(p) => Reply {
+                id,
+                ok: Some(p),
+                err: None,
+            },
+            Err(f) => Reply {
+                id,
+                ok: None,
+                err: Some(f),
+            },
         }
     }
 
@@ -80,7 +88,13 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Failure> {
 /// Parses text.
 pub fn parse_text(text: String) -> Parsed {
     let letter = imr_letter::parse(&text);
-    Parsed { letter, text, kind: "text".into(), pages: None, extract_warnings: Vec::new() }
+    Parsed {
+        letter,
+        text,
+        kind: "text".into(),
+        pages: None,
+        extract_warnings: Vec::new(),
+    }
 }
 
 /// Whether the bytes are a PDF (its signature in the first KiB, as readers accept).
@@ -100,11 +114,17 @@ fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Failure> {
                 extract_warnings: pdf
                     .warnings
                     .into_iter()
-                    .map(|w| Note { code: w.code.to_string(), message: w.message })
+                    .map(|w| Note {
+                        code: w.code.to_string(),
+                        message: w.message,
+                    })
                     .collect(),
             })
         }
-        Err(e) => Err(Failure { code: e.code().to_string(), message: e.to_string() }),
+        Err(e) => Err(Failure {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }),
     }
 }
 
@@ -123,7 +143,13 @@ mod tests {
 
     #[test]
     fn reply_round_trips_as_json() {
-        let r = Reply::new(7, Err(Failure { code: "x".into(), message: "y".into() }));
+        let r = Reply::new(
+            7,
+            Err(Failure {
+                code: "x".into(),
+                message: "y".into(),
+            }),
+        );
         let s = serde_json::to_string(&r).unwrap();
         assert_eq!(s, r#"{"id":7,"err":{"code":"x","message":"y"}}"#);
         let back: Reply = serde_json::from_str(&s).unwrap();

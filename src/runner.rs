@@ -151,7 +151,10 @@ impl Runner {
         for id in ids {
             self.dispatch.dispatch(Action::Finished(
                 id,
-                Err(Failure { code: "worker-unavailable".into(), message: message.into() }),
+                Err(Failure {
+                    code: "worker-unavailable".into(),
+                    message: message.into(),
+                }),
             ));
         }
     }
@@ -169,7 +172,9 @@ impl Runner {
         if !r.ready {
             return;
         }
-        let Some((id, job)) = r.queue.pop_front() else { return };
+        let Some((id, job)) = r.queue.pop_front() else {
+            return;
+        };
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
         match job {
@@ -199,15 +204,19 @@ impl Runner {
     }
 
     fn on_message(rc: &Rc<RefCell<Runner>>, ev: MessageEvent) {
-        let Some(s) = ev.data().as_string() else { return };
+        let Some(s) = ev.data().as_string() else {
+            return;
+        };
         if s == "ready" {
             rc.borrow_mut().ready = true;
             Runner::pump(rc);
             return;
         }
-        let Ok(reply) = serde_json::from_str::<Reply>(&s) else { return };
+        let Ok(reply) = serde_json::from_str::<Reply>(&s) else {
+            return;
+        };
         let id = reply.id;
-        let result = reply.into_result();
+        let result = reply.into_result().map(Box::new);
         let dispatch = {
             let mut r = rc.borrow_mut();
             if r.in_flight != Some(id) {
@@ -253,7 +262,10 @@ impl Runner {
         let mut r = rc.borrow_mut();
         if r.queue.is_empty() && r.in_flight.is_none() {
             if let (Some(t0), Some(t1)) = (r.batch_started.take(), now()) {
-                if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                if let Some(body) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.body())
+                {
                     // Whole milliseconds: float formatting would cost the page ~10 KB of wasm.
                     let ms = (t1 - t0).max(0.0) as u64;
                     let _ = body.set_attribute("data-last-batch-ms", &ms.to_string());
@@ -264,5 +276,7 @@ impl Runner {
 }
 
 fn now() -> Option<f64> {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
 }

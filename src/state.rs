@@ -90,7 +90,7 @@ pub enum Action {
     /// Files/texts handed to the worker, with their ids.
     Added(Vec<(u32, String)>),
     /// The worker's answer for one id.
-    Finished(u32, Result<Parsed, Failure>),
+    Finished(u32, Result<Box<Parsed>, Failure>),
     /// The rest of the queue was dropped.
     Cancel,
     ClearAll,
@@ -121,7 +121,11 @@ impl AppState {
                 self.batch.1 += list.len();
                 let single = list.len() == 1 && self.entries.is_empty();
                 for (id, name) in list {
-                    self.entries.push(Entry { id, name, status: Status::Queued });
+                    self.entries.push(Entry {
+                        id,
+                        name,
+                        status: Status::Queued,
+                    });
                 }
                 if single {
                     // One letter: open it as soon as it is read (see Finished).
@@ -134,7 +138,7 @@ impl AppState {
                         self.batch.0 += 1;
                     }
                     e.status = match result {
-                        Ok(p) => Status::Done(Rc::new(p)),
+                        Ok(p) => Status::Done(Rc::new(*p)),
                         Err(f) => Status::Failed(f),
                     };
                 }
@@ -154,14 +158,21 @@ impl AppState {
             }
             Action::SetFilter(f) => self.filter = f,
             Action::SortBy(c) => {
-                self.sort = if self.sort.0 == c { (c, !self.sort.1) } else { (c, false) };
+                self.sort = if self.sort.0 == c {
+                    (c, !self.sort.1)
+                } else {
+                    (c, false)
+                };
             }
             Action::Highlight(h) => self.highlight = h,
         }
     }
 
     pub fn pending(&self) -> usize {
-        self.entries.iter().filter(|e| e.status == Status::Queued).count()
+        self.entries
+            .iter()
+            .filter(|e| e.status == Status::Queued)
+            .count()
     }
 
     pub fn entry(&self, id: u32) -> Option<&Entry> {
@@ -222,7 +233,12 @@ impl AppState {
                     .iter()
                     .enumerate()
                     .filter(|(_, i)| item_passes(i, f))
-                    .map(move |(n, item)| ItemRow { entry: e, letter: &p.letter, n, item })
+                    .map(move |(n, item)| ItemRow {
+                        entry: e,
+                        letter: &p.letter,
+                        n,
+                        item,
+                    })
             })
             .collect();
         let (col, desc) = self.sort;
@@ -243,8 +259,15 @@ impl AppState {
     pub fn totals(&self) -> Totals {
         let letters = self.visible_letters().len();
         let items = self.visible_items();
-        let overturned = items.iter().filter(|r| r.item.decision == Decision::Overturned).count();
-        Totals { letters, items: items.len(), overturned }
+        let overturned = items
+            .iter()
+            .filter(|r| r.item.decision == Decision::Overturned)
+            .count();
+        Totals {
+            letters,
+            items: items.len(),
+            overturned,
+        }
     }
 }
 
@@ -262,7 +285,8 @@ impl Totals {
             "-".into()
         } else {
             // Integer arithmetic, rounded half up (float formatting costs ~10 KB of wasm).
-            let tenths = (self.overturned as u64 * 1000 * 2 + self.items as u64) / (self.items as u64 * 2);
+            let tenths =
+                (self.overturned as u64 * 1000 * 2 + self.items as u64) / (self.items as u64 * 2);
             format!("{}.{}%", tenths / 10, tenths % 10)
         }
     }
@@ -277,8 +301,14 @@ pub struct ItemRow<'a> {
 
 /// The guideline source of an item: `mtus`, `non_mtus`, `both` or `none`.
 pub fn item_source(item: &Item) -> &'static str {
-    let m = item.citations.iter().any(|c| c.source == CitationSource::Mtus);
-    let n = item.citations.iter().any(|c| c.source == CitationSource::NonMtus);
+    let m = item
+        .citations
+        .iter()
+        .any(|c| c.source == CitationSource::Mtus);
+    let n = item
+        .citations
+        .iter()
+        .any(|c| c.source == CitationSource::NonMtus);
     match (m, n) {
         (true, true) => "both",
         (true, false) => "mtus",
@@ -291,8 +321,14 @@ fn item_passes(item: &Item, f: &Filter) -> bool {
     let src_ok = match f.source.as_str() {
         "" => true,
         "none" => item.citations.is_empty(),
-        "mtus" => item.citations.iter().any(|c| c.source == CitationSource::Mtus),
-        "non_mtus" => item.citations.iter().any(|c| c.source == CitationSource::NonMtus),
+        "mtus" => item
+            .citations
+            .iter()
+            .any(|c| c.source == CitationSource::Mtus),
+        "non_mtus" => item
+            .citations
+            .iter()
+            .any(|c| c.source == CitationSource::NonMtus),
         _ => false,
     };
     src_ok && (f.decision.is_empty() || item.decision.as_str() == f.decision)
@@ -313,7 +349,8 @@ enum Key {
 }
 
 fn letter_key(col: Column, e: &Entry, l: &Letter) -> Key {
-    let date = |d: Option<imr_letter::Date>| Key::Text(d.map(|d| d.to_string()).unwrap_or_default());
+    let date =
+        |d: Option<imr_letter::Date>| Key::Text(d.map(|d| d.to_string()).unwrap_or_default());
     match col {
         Column::File => Key::Text(e.name.to_ascii_lowercase()),
         Column::Case => Key::Text(l.case_number.clone().unwrap_or_default()),
@@ -352,37 +389,69 @@ mod tests {
             medically_necessary: d == Decision::Overturned,
             claims_administrator_guideline: None,
             maximus_guideline: None,
-            citations: src.map(|s| vec![Citation { source: s, text: "t".into() }]).unwrap_or_default(),
+            citations: src
+                .map(|s| {
+                    vec![Citation {
+                        source: s,
+                        text: "t".into(),
+                    }]
+                })
+                .unwrap_or_default(),
             rationale: None,
         }
     }
 
-    fn parsed(case: &str, items: Vec<Item>, spec: &str) -> Parsed {
-        let mut l = Letter::default();
-        l.case_number = Some(case.into());
-        l.outcome = Outcome::from_decisions(items.iter().map(|i| i.decision));
-        l.items = items;
+    fn parsed(case: &str, items: Vec<Item>, spec: &str) -> Box<Parsed> {
+        let mut l = Letter {
+            case_number: Some(case.into()),
+            outcome: Outcome::from_decisions(items.iter().map(|i| i.decision)),
+            items,
+            ..Letter::default()
+        };
         l.reviewer.specialties = vec![spec.into()];
-        Parsed { letter: l, text: String::new(), kind: "text".into(), pages: None, extract_warnings: vec![] }
+        Box::new(Parsed {
+            letter: l,
+            text: String::new(),
+            kind: "text".into(),
+            pages: None,
+            extract_warnings: vec![],
+        })
     }
 
     fn state() -> AppState {
         let mut s = AppState::default();
-        s.apply(Action::Added(vec![(1, "a.txt".into()), (2, "b.txt".into()), (3, "c.pdf".into())]));
+        s.apply(Action::Added(vec![
+            (1, "a.txt".into()),
+            (2, "b.txt".into()),
+            (3, "c.pdf".into()),
+        ]));
         assert_eq!(s.batch, (0, 3));
         s.apply(Action::Finished(
             1,
-            Ok(parsed("CM1", vec![item(Decision::Upheld, Some(CitationSource::Mtus))], "Surgery")),
+            Ok(parsed(
+                "CM1",
+                vec![item(Decision::Upheld, Some(CitationSource::Mtus))],
+                "Surgery",
+            )),
         ));
         s.apply(Action::Finished(
             2,
             Ok(parsed(
                 "CM2",
-                vec![item(Decision::Overturned, None), item(Decision::Upheld, Some(CitationSource::NonMtus))],
+                vec![
+                    item(Decision::Overturned, None),
+                    item(Decision::Upheld, Some(CitationSource::NonMtus)),
+                ],
                 "Anesthesiology",
             )),
         ));
-        s.apply(Action::Finished(3, Err(Failure { code: "bad".into(), message: "Bad.".into() })));
+        s.apply(Action::Finished(
+            3,
+            Err(Failure {
+                code: "bad".into(),
+                message: "Bad.".into(),
+            }),
+        ));
         s
     }
 
@@ -391,16 +460,59 @@ mod tests {
         let mut s = state();
         assert_eq!(s.batch, (3, 3));
         assert_eq!(s.pending(), 0);
-        assert_eq!(s.totals(), Totals { letters: 2, items: 3, overturned: 1 });
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 2,
+                items: 3,
+                overturned: 1
+            }
+        );
         assert_eq!(s.totals().rate(), "33.3%");
-        s.apply(Action::SetFilter(Filter { outcome: "partially_overturned".into(), ..Filter::default() }));
-        assert_eq!(s.totals(), Totals { letters: 1, items: 2, overturned: 1 });
-        s.apply(Action::SetFilter(Filter { source: "none".into(), ..Filter::default() }));
-        assert_eq!(s.totals(), Totals { letters: 1, items: 1, overturned: 1 });
-        s.apply(Action::SetFilter(Filter { search: "cm1".into(), ..Filter::default() }));
-        assert_eq!(s.totals(), Totals { letters: 1, items: 1, overturned: 0 });
-        s.apply(Action::SetFilter(Filter { specialty: "Anesthesiology".into(), ..Filter::default() }));
-        assert_eq!(s.visible_letters()[0].1.letter.case_number.as_deref(), Some("CM2"));
+        s.apply(Action::SetFilter(Filter {
+            outcome: "partially_overturned".into(),
+            ..Filter::default()
+        }));
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 2,
+                overturned: 1
+            }
+        );
+        s.apply(Action::SetFilter(Filter {
+            source: "none".into(),
+            ..Filter::default()
+        }));
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 1,
+                overturned: 1
+            }
+        );
+        s.apply(Action::SetFilter(Filter {
+            search: "cm1".into(),
+            ..Filter::default()
+        }));
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 1,
+                overturned: 0
+            }
+        );
+        s.apply(Action::SetFilter(Filter {
+            specialty: "Anesthesiology".into(),
+            ..Filter::default()
+        }));
+        assert_eq!(
+            s.visible_letters()[0].1.letter.case_number.as_deref(),
+            Some("CM2")
+        );
     }
 
     #[test]

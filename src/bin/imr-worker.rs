@@ -27,7 +27,10 @@ fn main() {
 }
 
 fn handle(data: &JsValue) -> Result<Parsed, Failure> {
-    if let Some(text) = js_sys::Reflect::get(data, &"text".into()).ok().and_then(|v| v.as_string()) {
+    if let Some(text) = js_sys::Reflect::get(data, &"text".into())
+        .ok()
+        .and_then(|v| v.as_string())
+    {
         return Ok(protocol::parse_text(text));
     }
     let file = js_sys::Reflect::get(data, &"file".into()).ok();

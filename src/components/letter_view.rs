@@ -88,7 +88,9 @@ pub fn letter_view(props: &Props) -> Html {
         }) }</> }
     };
     let warnings_of_item = |n: usize| -> Vec<(usize, &imr_letter::Warning)> {
-        let Some((a, b)) = item_range(l, n) else { return vec![] };
+        let Some((a, b)) = item_range(l, n) else {
+            return vec![];
+        };
         l.warnings
             .iter()
             .enumerate()

@@ -15,7 +15,8 @@ pub struct Props {
 /// The span if it lies on character boundaries of the text.
 pub fn valid_span(text: &str, span: Option<[usize; 2]>) -> Option<(usize, usize)> {
     let [a, b] = span?;
-    (a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)).then_some((a, b))
+    (a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b))
+        .then_some((a, b))
 }
 
 #[function_component(SourceView)]

@@ -43,7 +43,9 @@ fn select(
 }
 
 fn opts(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect()
+    list.iter()
+        .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+        .collect()
 }
 
 #[function_component(Toolbar)]
@@ -66,7 +68,10 @@ pub fn toolbar(props: &Props) -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            state.dispatch(Action::SetFilter(Filter { search: v, ..state.filter.clone() }));
+            state.dispatch(Action::SetFilter(Filter {
+                search: v,
+                ..state.filter.clone()
+            }));
         })
     };
     let on_json = {
@@ -74,7 +79,11 @@ pub fn toolbar(props: &Props) -> Html {
         Callback::from(move |_| {
             let rows = state.visible_letters();
             let letters: Vec<&imr_letter::Letter> = rows.iter().map(|(_, p)| &p.letter).collect();
-            let _ = export::download("imr-letters.json", "application/json", &export::letters_json(&letters));
+            let _ = export::download(
+                "imr-letters.json",
+                "application/json",
+                &export::letters_json(&letters),
+            );
         })
     };
     let on_csv = {
@@ -82,7 +91,11 @@ pub fn toolbar(props: &Props) -> Html {
         Callback::from(move |_| {
             let rows = state.visible_letters();
             let letters: Vec<&imr_letter::Letter> = rows.iter().map(|(_, p)| &p.letter).collect();
-            let _ = export::download("imr-letters.csv", "text/csv", &export::letters_csv(&letters));
+            let _ = export::download(
+                "imr-letters.csv",
+                "text/csv",
+                &export::letters_csv(&letters),
+            );
         })
     };
     let on_clear = {

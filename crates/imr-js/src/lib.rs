@@ -16,7 +16,9 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::new()
         .serialize_maps_as_objects(true)
         .serialize_missing_as_null(true);
-    value.serialize(&ser).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    value
+        .serialize(&ser)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 /// Parses the text of one letter; returns a Letter JSON v1 object. Never throws for any text.
