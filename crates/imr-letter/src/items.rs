@@ -128,10 +128,10 @@ fn read_item(b: &mut Builder, n: usize, a: &Anchor, body_end: usize) {
         .text(format!("{p}/heading"), a.heading_start, a.colon)
         .unwrap_or_default();
     // The request: X of "... the original request, X is:", else the whole heading.
-    let original = flat.as_str()[a.heading_start..a.colon]
-        .rfind(ORIGINAL_REQUEST)
+    let original = flat
+        .rfind(ORIGINAL_REQUEST, a.heading_start, a.colon)
         .and_then(|at| {
-            let start = a.heading_start + at + ORIGINAL_REQUEST.len();
+            let start = at + ORIGINAL_REQUEST.len();
             b.text(
                 format!("{p}/request"),
                 start,

@@ -75,7 +75,11 @@ impl Flat {
             }
             if let Some((start, breaks)) = run.take() {
                 if !text.is_empty() {
-                    let breaks = if double { breaks.div_ceil(2) } else { breaks };
+                    let mut breaks = if double { breaks.div_ceil(2) } else { breaks };
+                    // A blank line before a lower-case word is a page break mid-sentence.
+                    if breaks > 1 && b.is_ascii_lowercase() {
+                        breaks = 1;
+                    }
                     text.push(match breaks {
                         0 => SPACE,
                         1 => LINE,
@@ -171,6 +175,20 @@ impl Flat {
             }
         }
         None
+    }
+
+    /// Last occurrence of `needle` in `[from, to)`, as [`Flat::find`] matches.
+    pub fn rfind(&self, needle: &str, from: usize, to: usize) -> Option<usize> {
+        let mut last = None;
+        let mut pos = from;
+        while let Some(at) = self.find(needle, pos, to) {
+            last = Some(at);
+            pos = at + 1;
+            while !self.text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+        last
     }
 
     /// Whether `needle` (spaces matching any white space) stands at `at`; returns its end.

@@ -125,6 +125,17 @@ fn every_real_letter_is_read_whole_and_agrees_with_the_index() {
                 "{name} item {i}"
             );
             assert!(item.heading.contains(&item.request), "{name} item {i}");
+            // A heading starts a sentence; the request of an "original request" heading is X only.
+            assert!(
+                !item.heading.starts_with(|c: char| c.is_lowercase()),
+                "{name} item {i}: {}",
+                item.heading
+            );
+            assert!(
+                !item.request.contains("original request") && !item.request.ends_with(" is"),
+                "{name} item {i}: {}",
+                item.request
+            );
             assert!(
                 item.claims_administrator_guideline.is_some() && item.rationale.is_some(),
                 "{name} item {i}"

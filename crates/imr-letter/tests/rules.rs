@@ -331,3 +331,38 @@ fn letter_text_is_kept_as_written() {
         .unwrap()
         .starts_with("<script>alert(1)</script> The injured worker is a 51 year old female"));
 }
+
+#[test]
+fn page_break_inside_a_heading_does_not_cut_it() {
+    // pypdf joins pages with an empty line; here one falls inside the first item's heading.
+    let text = letter("CM17-0020728");
+    assert!(text.contains("was authorized \n\nby the Claims Administrator."));
+    let l = parsed(&text);
+    let item = &l.items[0];
+    assert!(item.heading.starts_with("Physical therapy to the lumbar spine 2 times a week for 3 weeks (6) was the original request."));
+    assert_eq!(
+        item.request,
+        "Physical therapy to the lumbar spine 2 times a week for 2 weeks (4)"
+    );
+    // The same break before a lower-case word inside a later item's heading.
+    let two = letter("CM16-0230548");
+    let second = parsed(&two).items[1].heading.clone();
+    assert_eq!(
+        second,
+        "Acupuncture 3 times a week for 2 weeks, neck, right hand and head"
+    );
+    let (head, tail) = second.split_at("Acupuncture 3".len());
+    let broken = two.replacen(
+        &format!("{head}{tail}"),
+        &format!("{head}\n\n{}", tail.trim_start()),
+        1,
+    );
+    assert_ne!(broken, two);
+    assert_eq!(parsed(&broken).items[1].heading, second);
+}
+
+#[test]
+fn original_request_wrapped_after_its_comma() {
+    let l = parsed(&letter("CM16-0233904"));
+    assert_eq!(l.items[0].request, "Baclofen 100mg #3");
+}
