@@ -39,6 +39,16 @@ test("pasting the 2014 seed letter shows its fields", async () => {
     assert.ok(detail.includes("MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 177-178."));
     assert.ok(detail.includes(cli.items[1].rationale.slice(0, 60)));
     await page.screenshot({ path: join(OUT, "letter-2014-seed.png"), fullPage: false });
+
+    // The print layout: the letter only, guideline texts and rationale unfolded.
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator("#source-text").isVisible(), false);
+    assert.equal(await page.locator(".intake").isVisible(), false);
+    assert.equal(await page.locator("#print").isVisible(), false);
+    assert.equal(await page.locator("#v-licensure").isVisible(), true);
+    assert.equal(await page.locator("#item-0 .item-detail").isVisible(), true, "details print unfolded");
+    await page.screenshot({ path: join(OUT, "letter-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();

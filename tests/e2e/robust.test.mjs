@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readdir } from "node:fs/promises";
 import { openApp, text, waitForIdle, CORPUS } from "./harness.mjs";
 
 test("after the first visit, a reload with the server gone still parses letters", async () => {
@@ -61,6 +62,31 @@ test("when the worker dies on a file, only that file fails and the others are re
     assert.deepEqual(cases, ["CM16-0237844", "CM16-0237845"]);
     const problems = app.problems.filter((p) => !p.includes("unreachable"));
     assert.deepEqual(problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("Cancel drops the rest of a batch; what was read stays", async () => {
+  const REAL = join(CORPUS, "real");
+  const files = (await readdir(REAL)).filter((f) => /^format1_.*\.txt$/.test(f)).sort().map((f) => join(REAL, f));
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.setInputFiles("#pick-files", files);
+    await page.click("#cancel");
+    await page.waitForFunction(() => !document.querySelector("#cancel"));
+    const summary = await text(page, "#failed-count"); // "N file(s) not read"
+    const cancelled = Number(summary.split(" ")[0]);
+    assert.ok(cancelled > 0 && cancelled <= files.length, summary);
+    assert.equal(await page.locator(".file-list li.cancelled").count(), cancelled);
+    const read = await page.locator("#letters-table tbody tr").count().catch(() => 0);
+    assert.equal(read + cancelled, files.length);
+    // The page goes on: a new file is read after a cancel.
+    await page.click("button:has-text('2016 letter')");
+    await page.waitForFunction(() => document.querySelector("#progress-text")?.dataset.pending === "0"
+      && document.querySelector("#progress-text")?.dataset.entries === "151");
+    assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
   }
