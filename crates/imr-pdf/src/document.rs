@@ -1,6 +1,5 @@
 //! Opening a PDF with the `pdf` crate and walking its pages, fonts and forms.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use std::sync::Arc;
@@ -13,7 +12,7 @@ use pdf::object::{ParseOptions, Resolve, Resources, XObject};
 
 use crate::error::{PdfError, PdfWarning};
 use crate::font::FontModel;
-use crate::layout::{Extractor, XObjects};
+use crate::layout::{Extractor, Fonts, XObjects};
 use crate::limits;
 
 /// The text of each page that could be read, in order, and what went wrong.
@@ -119,7 +118,7 @@ fn read_page(file: &Doc, n: usize, forms_left: &mut usize) -> PageRead {
     let resolver = file.resolver();
     let (mut fonts_ok, mut cut_short) = (true, false);
     let text = u32::try_from(n)
-        .map_err(|_| PageError::Other("page number out of range".into()))
+        .map_err(|_| PageError::Other("page number out of range"))
         .and_then(|n| file.get_page(n).map_err(|e| PageError::from_pdf(&e)))
         .and_then(|page| page_text(&page, &resolver, forms_left, &mut fonts_ok, &mut cut_short));
     PageRead {
@@ -135,16 +134,14 @@ pub(crate) enum PageError {
     /// Its content could not be decrypted (an encryption method the crate gets wrong).
     Decryption,
     /// Anything else: the detail, in one line.
-    Other(String),
+    Other(&'static str),
 }
 
 impl PageError {
     fn from_pdf(e: &pdf::error::PdfError) -> Self {
-        let detail = describe(e);
-        if detail == "Decryption failure" {
-            PageError::Decryption
-        } else {
-            PageError::Other(detail)
+        match innermost(e) {
+            pdf::error::PdfError::DecryptionFailure => PageError::Decryption,
+            other => PageError::Other(describe(other)),
         }
     }
 }
@@ -156,14 +153,7 @@ fn open_error(e: pdf::error::PdfError, bytes: &[u8]) -> PdfError {
         E::InvalidPassword => PdfError::NeedsPassword,
         E::DecryptionFailure => PdfError::UnsupportedEncryption,
         _ if !ends_with_eof(bytes) => PdfError::Truncated,
-        other => {
-            let msg = other.to_string();
-            if msg.contains("nsupported") && msg.contains("ncrypt") {
-                PdfError::UnsupportedEncryption
-            } else {
-                PdfError::Damaged(first_line(&msg))
-            }
-        }
+        other => PdfError::Damaged(describe(other).into()),
     }
 }
 
@@ -179,16 +169,27 @@ fn innermost(mut e: &pdf::error::PdfError) -> &pdf::error::PdfError {
     }
 }
 
-/// The deepest cause of an error of the `pdf` crate, in one line.
-pub(crate) fn describe(e: &pdf::error::PdfError) -> String {
-    first_line(&innermost(e).to_string())
-}
-
-/// The first line of a (possibly multi-line, nested) error message, trimmed.
-pub(crate) fn first_line(msg: &str) -> String {
-    let line = msg.lines().next().unwrap_or("").trim();
-    let line = line.trim_end_matches(", caused by").trim_end_matches(':');
-    line.chars().take(160).collect()
+/// What kind of damage an error of the `pdf` crate shows, in a few words. (Its own messages
+/// are technical, and formatting them costs wasm size.)
+fn describe(e: &pdf::error::PdfError) -> &'static str {
+    use pdf::error::PdfError as E;
+    match innermost(e) {
+        E::EOF | E::ContentReadPastBoundary | E::Bounds { .. } => "data ends unexpectedly",
+        E::NotFound { .. } => "a required part is missing",
+        E::HexDecode { .. } | E::IncorrectPredictorType { .. } | E::RleError | E::CidDecode => {
+            "a stream cannot be decoded"
+        }
+        E::Other { .. } | E::Io { .. } => "a stream cannot be decoded or read",
+        E::MissingEntry { .. } | E::NullRef { .. } | E::FreeObject { .. } => {
+            "an object it needs is missing"
+        }
+        E::UnspecifiedXRefEntry { .. } | E::XRefStreamType { .. } | E::ObjStmOutOfBounds { .. } => {
+            "its index of objects is broken"
+        }
+        E::DecryptionFailure | E::InvalidPassword => "it cannot be decrypted",
+        E::MaxDepth => "its objects nest too deeply",
+        _ => "its structure cannot be parsed",
+    }
 }
 
 fn page_text(
@@ -224,27 +225,24 @@ fn page_text(
 
 /// The fonts of `resources`, by resource name; a font that cannot be read is replaced by a
 /// plain WinAnsi one, and `ok` is cleared.
-fn fonts(
-    resources: Option<&Resources>,
-    resolve: &impl Resolve,
-    ok: &mut bool,
-) -> HashMap<String, Rc<FontModel>> {
-    let mut out = HashMap::new();
+fn fonts(resources: Option<&Resources>, resolve: &impl Resolve, ok: &mut bool) -> Fonts {
+    let mut out = Fonts::new();
     let Some(resources) = resources else {
         return out;
     };
     for (name, lazy) in resources.fonts.iter().take(limits::MAX_FONTS_PER_PAGE) {
         let model = match lazy.load(resolve) {
             Ok(font) => {
-                *ok &= FontModel::is_complete(&font, resolve);
-                FontModel::from_pdf(&font, resolve)
+                let model = FontModel::from_pdf(&font, resolve);
+                *ok &= model.complete;
+                model
             }
             Err(_) => {
                 *ok = false;
                 FontModel::fallback()
             }
         };
-        out.insert(name.as_str().to_owned(), Rc::new(model));
+        out.push((name.as_str().to_owned(), Rc::new(model)));
     }
     out
 }

@@ -3,10 +3,8 @@
 //! Widths are read here rather than with `pdf::font::Font::widths`, which indexes a missing
 //! descendant font and allocates whatever a `W` range asks for.
 
-use std::collections::HashMap;
-
 use pdf::encoding::BaseEncoding;
-use pdf::font::{Font, FontData};
+use pdf::font::{Font, FontData, ToUnicodeMap};
 use pdf::object::Resolve;
 use pdf::primitive::Primitive;
 
@@ -21,14 +19,16 @@ const FALLBACK_SPACE_WIDTH: f32 = 200.0;
 /// A font reduced to what text extraction needs.
 #[derive(Debug, Clone)]
 pub(crate) struct FontModel {
+    /// Every part of the font was read (else text may have wrong characters or spaces).
+    pub(crate) complete: bool,
     /// Codes are two bytes (Type0 fonts) rather than one.
     two_byte: bool,
     /// Single-byte code to character (base encoding plus `Differences`).
     table: Box<[char; 256]>,
     /// `ToUnicode` map, which wins over `table`.
-    to_unicode: HashMap<u16, String>,
-    /// Glyph widths in thousandths of the font size.
-    widths: HashMap<u16, f32>,
+    to_unicode: Option<ToUnicodeMap>,
+    /// Glyph widths in thousandths of the font size, by code (NaN: not given).
+    widths: Vec<f32>,
     /// Width of codes missing from `widths`.
     default_width: f32,
     /// The code that draws a space, if any.
@@ -40,10 +40,11 @@ pub(crate) struct FontModel {
 impl FontModel {
     fn with_table(table: Box<[char; 256]>, space_width: f32, default_width: f32) -> Self {
         FontModel {
+            complete: true,
             two_byte: false,
             table,
-            to_unicode: HashMap::new(),
-            widths: HashMap::new(),
+            to_unicode: None,
+            widths: Vec::new(),
             default_width,
             space_code: Some(0x20),
             space_width,
@@ -61,9 +62,9 @@ impl FontModel {
         Self::with_table(base_table(Base::WinAnsi), 250.0, 500.0)
     }
 
-    /// Whether `font` has every part text extraction reads: a simple font that declares
-    /// `FirstChar` and `LastChar` needs as many `Widths`; a `ToUnicode` map must parse.
-    pub(crate) fn is_complete(font: &Font, resolve: &impl Resolve) -> bool {
+    /// Whether `font` has all its widths: a simple font that declares `FirstChar` and
+    /// `LastChar` needs as many `Widths`.
+    fn widths_complete(font: &Font) -> bool {
         let widths_ok = match &font.data {
             FontData::Type1(info) | FontData::TrueType(info) => {
                 match (info.first_char, info.last_char, info.widths.as_ref()) {
@@ -77,7 +78,7 @@ impl FontModel {
             FontData::Type0(t0) => !t0.descendant_fonts.is_empty(),
             _ => true,
         };
-        widths_ok && !matches!(font.to_unicode(resolve), Some(Err(_)))
+        widths_ok
     }
 
     /// Reads `font`; parts that cannot be read fall back to defaults.
@@ -99,16 +100,16 @@ impl FontModel {
                 }
             }
         }
-        let to_unicode: HashMap<u16, String> = match font.to_unicode(resolve) {
-            Some(Ok(map)) => map.iter().map(|(k, v)| (k, v.to_string())).collect(),
-            _ => HashMap::new(),
-        };
+        let to_unicode = font.to_unicode(resolve);
+        let complete = Self::widths_complete(font) && !matches!(to_unicode, Some(Err(_)));
+        let to_unicode = to_unicode.and_then(Result::ok);
         let (widths, dw, fixed_pitch) = read_widths(font);
 
         let space_code = to_unicode
             .iter()
-            .filter(|(_, v)| v.as_str() == " ")
-            .map(|(&k, _)| k)
+            .flat_map(|m| m.iter())
+            .filter(|(_, v)| *v == " ")
+            .map(|(k, _)| k)
             .min()
             .or_else(|| {
                 (!two_byte)
@@ -116,9 +117,7 @@ impl FontModel {
                     .flatten()
                     .map(|p| p as u16)
             });
-        let space = space_code
-            .and_then(|c| widths.get(&c).copied())
-            .unwrap_or(0.0);
+        let space = space_code.map_or(0.0, |c| width_of(&widths, c).unwrap_or(0.0));
         let default_width = match dw {
             Some(dw) => dw,
             None if space != 0.0 => {
@@ -129,7 +128,7 @@ impl FontModel {
                 }
             }
             None => {
-                let valid: Vec<f32> = widths.values().copied().filter(|w| *w > 0.0).collect();
+                let valid: Vec<f32> = widths.iter().copied().filter(|w| *w > 0.0).collect();
                 if valid.is_empty() {
                     500.0
                 } else {
@@ -143,6 +142,7 @@ impl FontModel {
             FALLBACK_SPACE_WIDTH
         };
         FontModel {
+            complete,
             two_byte,
             table,
             to_unicode,
@@ -165,7 +165,7 @@ impl FontModel {
 
     /// Appends the text of `code` to `out`; returns the number of characters appended.
     pub(crate) fn push_text(&self, code: u16, out: &mut String) -> usize {
-        if let Some(s) = self.to_unicode.get(&code) {
+        if let Some(s) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
             out.push_str(s);
             return s.chars().count();
         }
@@ -182,10 +182,7 @@ impl FontModel {
         if Some(code) == self.space_code {
             return self.space_width;
         }
-        self.widths
-            .get(&code)
-            .copied()
-            .unwrap_or(self.default_width)
+        width_of(&self.widths, code).unwrap_or(self.default_width)
     }
 
     /// Width of the text `" "` (as pypdf counts a space it inserts).
@@ -198,6 +195,23 @@ impl FontModel {
     }
 }
 
+/// The width of `code` in `widths`, if given.
+fn width_of(widths: &[f32], code: u16) -> Option<f32> {
+    widths
+        .get(usize::from(code))
+        .copied()
+        .filter(|w| !w.is_nan())
+}
+
+/// Sets the width of `code`, growing `widths` as needed.
+fn set_width(widths: &mut Vec<f32>, code: u16, width: f32) {
+    let i = usize::from(code);
+    if widths.len() <= i {
+        widths.resize(i + 1, f32::NAN);
+    }
+    widths[i] = width;
+}
+
 fn base_table(base: Base) -> Box<[char; 256]> {
     let mut table = Box::new(['\0'; 256]);
     for (code, slot) in table.iter_mut().enumerate() {
@@ -207,8 +221,8 @@ fn base_table(base: Base) -> Box<[char; 256]> {
 }
 
 /// Widths by code, the CID font's default width if any, and whether the font is fixed-pitch.
-fn read_widths(font: &Font) -> (HashMap<u16, f32>, Option<f32>, bool) {
-    let mut widths = HashMap::new();
+fn read_widths(font: &Font) -> (Vec<f32>, Option<f32>, bool) {
+    let mut widths = Vec::new();
     match &font.data {
         FontData::Type1(info) | FontData::TrueType(info) => {
             let fixed = info
@@ -218,7 +232,7 @@ fn read_widths(font: &Font) -> (HashMap<u16, f32>, Option<f32>, bool) {
             if let (Some(first), Some(ws)) = (info.first_char, info.widths.as_ref()) {
                 for (i, w) in ws.iter().enumerate().take(0x1_0000) {
                     if let Ok(code) = u16::try_from(i64::from(first) + i as i64) {
-                        widths.insert(code, *w);
+                        set_width(&mut widths, code, *w);
                     }
                 }
             }
@@ -244,7 +258,7 @@ fn read_widths(font: &Font) -> (HashMap<u16, f32>, Option<f32>, bool) {
 }
 
 /// Reads a CID font's `W` array (`c [w1 w2 ...]` and `c1 c2 w` entries), clipping ranges.
-fn read_w_array(w: &[Primitive], out: &mut HashMap<u16, f32>) {
+fn read_w_array(w: &[Primitive], out: &mut Vec<f32>) {
     let mut i = 0;
     while i < w.len() {
         let Ok(first) = w[i].as_u32() else { return };
@@ -254,7 +268,7 @@ fn read_w_array(w: &[Primitive], out: &mut HashMap<u16, f32>) {
                     if let (Ok(code), Ok(width)) =
                         (u16::try_from(first as usize + k), p.as_number())
                     {
-                        out.insert(code, width);
+                        set_width(out, code, width);
                     }
                 }
                 i += 2;
@@ -267,7 +281,7 @@ fn read_w_array(w: &[Primitive], out: &mut HashMap<u16, f32>) {
                 };
                 for cid in first..=last.min(first.saturating_add(MAX_W_RANGE)) {
                     if let Ok(code) = u16::try_from(cid) {
-                        out.insert(code, width);
+                        set_width(out, code, width);
                     }
                 }
                 i += 3;

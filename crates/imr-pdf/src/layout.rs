@@ -4,7 +4,6 @@
 //! 0.8 of the font size; a space when the pen jumps right by more than half a space, or when
 //! a `TJ` kerning gap is as wide as about half a space.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use pdf::content::{Op, TextDrawAdjusted};
@@ -12,6 +11,9 @@ use pdf::content::{Op, TextDrawAdjusted};
 use crate::font::FontModel;
 
 type Matrix = [f64; 6];
+
+/// The fonts of a page or form, by resource name (a handful: a list is smaller than a map).
+pub(crate) type Fonts = Vec<(String, Rc<FontModel>)>;
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 /// `m` then `n` (row-vector convention, as in the PDF spec).
@@ -73,7 +75,7 @@ pub(crate) trait XObjects {
 
 /// The text state machine of one content stream.
 pub(crate) struct Extractor<'a> {
-    fonts: &'a HashMap<String, Rc<FontModel>>,
+    fonts: &'a Fonts,
     cm: Matrix,
     tm: Matrix,
     stack: Vec<Saved>,
@@ -113,7 +115,7 @@ const MAX_STACK: usize = 256;
 
 impl<'a> Extractor<'a> {
     /// A fresh state for a page or form whose fonts are `fonts` (by resource name).
-    pub(crate) fn new(fonts: &'a HashMap<String, Rc<FontModel>>) -> Self {
+    pub(crate) fn new(fonts: &'a Fonts) -> Self {
         Extractor {
             fonts,
             cm: IDENTITY,
@@ -242,8 +244,8 @@ impl<'a> Extractor<'a> {
             self.output.push_str(&self.text);
         }
         self.text.clear();
-        self.font = match self.fonts.get(name) {
-            Some(f) => f.clone(),
+        self.font = match self.fonts.iter().find(|(n, _)| n == name) {
+            Some((_, f)) => f.clone(),
             None => {
                 self.missing_font = true;
                 Rc::new(FontModel::fallback())
