@@ -20,6 +20,9 @@ step "the parser and the PDF reader build for wasm32"
 cargo build --locked --target wasm32-unknown-unknown -p imr-letter -p imr-pdf
 
 # -- PDF in the browser (wasm-bindgen-test in Chromium) --
+step "PDF reader: clippy for wasm32, and a real letter extracted in headless Chromium"
+cargo clippy --locked --target wasm32-unknown-unknown -p imr-pdf --all-targets --no-deps -- -D warnings
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p imr-pdf
 
 # -- web app: build, bundle budget, end-to-end tests in Chromium --
 step "web app: clippy for wasm32 (page, worker, JS API)"
