@@ -97,8 +97,6 @@ pub(crate) struct Extractor<'a> {
     missing_font: bool,
     /// Inside `BT` ... `ET`.
     in_text: bool,
-    /// `q` minus `Q`.
-    depth: usize,
 }
 
 /// The text of a content stream, and signs of damage.
@@ -106,7 +104,7 @@ pub(crate) struct Run {
     pub(crate) text: String,
     /// A `Tf` named a font the resources lack.
     pub(crate) missing_font: bool,
-    /// The stream stops inside a text object or a saved graphics state: cut short.
+    /// The stream stops inside a text object (`BT` without `ET`): cut short.
     pub(crate) cut_short: bool,
 }
 
@@ -136,7 +134,6 @@ impl<'a> Extractor<'a> {
             output: String::new(),
             missing_font: false,
             in_text: false,
-            depth: 0,
         }
     }
 
@@ -146,8 +143,6 @@ impl<'a> Extractor<'a> {
             match op {
                 Op::BeginText => self.in_text = true,
                 Op::EndText => self.in_text = false,
-                Op::Save => self.depth += 1,
-                Op::Restore => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
             self.op(op, xobjects);
@@ -156,7 +151,7 @@ impl<'a> Extractor<'a> {
         Run {
             text: self.output,
             missing_font: self.missing_font,
-            cut_short: self.in_text || self.depth > 0,
+            cut_short: self.in_text,
         }
     }
 
