@@ -1,0 +1,144 @@
+//! Small hostile PDFs built here: cycles, self-references, absurd counts. Each ends with a
+//! specific result, quickly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use imr_pdf::{extract_text, PdfError};
+
+/// A PDF whose objects are `objs` (object 1 is the catalog), with a correct xref table.
+fn pdf(objs: &[&str]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    let trailer = format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objs.len() + 1
+    );
+    out.extend_from_slice(trailer.as_bytes());
+    out
+}
+
+fn stream(data: &str) -> String {
+    format!("<< /Length {} >>\nstream\n{data}\nendstream", data.len())
+}
+
+const CATALOG: &str = "<< /Type /Catalog /Pages 2 0 R >>";
+const FONT: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+fn damaged(bytes: &[u8]) -> bool {
+    matches!(extract_text(bytes), Err(PdfError::Damaged(_)))
+}
+
+#[test]
+fn a_well_formed_tiny_pdf_reads() {
+    let content = stream("BT /F1 12 Tf 72 720 Td (Hello) Tj 0 -14 Td (world) Tj ET");
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        &content,
+        FONT,
+    ]);
+    assert_eq!(extract_text(&bytes).unwrap().text, "Hello\nworld");
+}
+
+#[test]
+fn page_tree_that_contains_itself() {
+    assert!(damaged(&pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"
+    ])));
+}
+
+#[test]
+fn page_that_is_its_own_parent() {
+    let content = stream("BT /F1 12 Tf (Hi) Tj ET");
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>",
+        &content,
+    ]);
+    assert!(damaged(&bytes));
+}
+
+#[test]
+fn stream_length_that_refers_to_itself() {
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+        "<< /Length 4 0 R >>\nstream\nBT /F1 12 Tf (Hi) Tj ET\nendstream",
+        FONT,
+    ]);
+    assert!(damaged(&bytes));
+}
+
+#[test]
+fn form_that_draws_itself_stops_at_the_nesting_bound() {
+    let form_data = "BT /F1 12 Tf (Yo) Tj ET /X Do";
+    let form = format!(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X 5 0 R >> /Font << /F1 6 0 R >> >> /Length {} >>\nstream\n{form_data}\nendstream",
+        form_data.len()
+    );
+    let content = stream("BT /F1 12 Tf (Hi) Tj ET /X Do");
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> /Font << /F1 6 0 R >> >> >>",
+        &content,
+        &form,
+        FONT,
+    ]);
+    let out = extract_text(&bytes).unwrap();
+    let depth = imr_pdf::limits::MAX_FORM_DEPTH;
+    // Every `Do` starts a new line (as in pypdf), the last one too.
+    assert_eq!(out.text, format!("Hi{}\n", "\nYo".repeat(depth)));
+}
+
+#[test]
+fn absurd_page_counts() {
+    let content = stream("BT /F1 12 Tf (Hi) Tj ET");
+    for count in ["4000000000", "3000000", "-1"] {
+        let tree = format!(
+            "<< /Type /Pages /Kids [3 0 R] /Count {count} /Resources << /Font << /F1 5 0 R >> >> >>"
+        );
+        let bytes = pdf(&[
+            CATALOG,
+            &tree,
+            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+            &content,
+            FONT,
+        ]);
+        match extract_text(&bytes) {
+            Ok(out) => {
+                assert_eq!(out.pages, imr_pdf::limits::MAX_PAGES, "{count}");
+                assert!(out.text.starts_with("Hi"), "{count}");
+                let codes: Vec<_> = out.warnings.iter().map(|w| w.code).collect();
+                assert_eq!(codes, ["too-many-pages", "page-unreadable"], "{count}");
+            }
+            Err(e) => assert!(matches!(e, PdfError::Damaged(_)), "{count}: {e:?}"),
+        }
+    }
+}
+
+#[test]
+fn missing_font_reads_as_winansi_with_a_warning() {
+    let content = stream("BT /F9 12 Tf (Caf\\351) Tj ET");
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+        &content,
+    ]);
+    let out = extract_text(&bytes).unwrap();
+    assert_eq!(out.text, "Café");
+    assert_eq!(out.warnings[0].code, "font-unreadable");
+}
