@@ -1,9 +1,14 @@
-//! Runs the parsing worker: one job at a time, a queue, cancel, and a restart when it dies.
+//! Runs the parsing worker: a queue, up to [`WINDOW`] files in flight, cancel, and a restart
+//! when the worker dies.
 //!
 //! The worker is a second wasm binary (`src/bin/imr-worker.rs`) that Trunk builds with
-//! `data-type="worker"`; `static/imr-worker_loader.js` starts it. A panic there traps and kills
-//! that worker only: the page sees an `error` event, marks the file it was reading as failed,
-//! starts a fresh worker and goes on with the rest.
+//! `data-type="worker"`; `static/imr-worker_loader.js` starts it. It answers its messages in
+//! order, so when it dies (a panic traps and kills that worker only: the page sees an `error`
+//! event), the oldest unanswered file is the one it died on: that file is marked failed, the
+//! other unanswered ones go back to the front of the queue, and a fresh worker goes on.
+//!
+//! Results are handed to the page in groups (every [`FLUSH_MS`] ms, and at the end of a batch):
+//! re-rendering the tables once per file would make a batch of hundreds quadratic.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -14,11 +19,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::UseReducerDispatcher;
 
-use crate::protocol::{Failure, Reply};
+use crate::protocol::{Failure, Parsed, Reply};
 use crate::state::{Action, AppState};
 
 /// Where the worker's loader is, relative to the page.
 pub const WORKER_URL: &str = "./imr-worker_loader.js";
+/// Files handed to the worker ahead of its answers (keeps it busy, keeps cancel prompt).
+pub const WINDOW: usize = 8;
+/// How long results wait to be shown together.
+pub const FLUSH_MS: i32 = 120;
 
 /// What to parse.
 pub enum Job {
@@ -26,12 +35,17 @@ pub enum Job {
     File(web_sys::File),
 }
 
+type Outcome = (u32, Result<Box<Parsed>, Failure>);
+
 pub struct Runner {
     dispatch: UseReducerDispatcher<AppState>,
     worker: Option<Worker>,
     ready: bool,
-    queue: VecDeque<(u32, Job)>,
-    in_flight: Option<u32>,
+    queue: VecDeque<(u32, JsValue)>,
+    /// Sent and not answered yet, oldest first, with their messages (to resend after a crash).
+    in_flight: VecDeque<(u32, JsValue)>,
+    results: Vec<Outcome>,
+    flush_scheduled: bool,
     next_id: u32,
     batch_started: Option<f64>,
     me: Weak<RefCell<Runner>>,
@@ -49,6 +63,20 @@ impl PartialEq for RunnerHandle {
     }
 }
 
+fn message(id: u32, job: Job) -> JsValue {
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
+    match job {
+        Job::Text(t) => {
+            let _ = js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(&t));
+        }
+        Job::File(f) => {
+            let _ = js_sys::Reflect::set(&msg, &"file".into(), &f);
+        }
+    }
+    msg.into()
+}
+
 impl RunnerHandle {
     pub fn new(dispatch: UseReducerDispatcher<AppState>) -> Self {
         let rc = Rc::new_cyclic(|me| {
@@ -57,7 +85,9 @@ impl RunnerHandle {
                 worker: None,
                 ready: false,
                 queue: VecDeque::new(),
-                in_flight: None,
+                in_flight: VecDeque::new(),
+                results: Vec::new(),
+                flush_scheduled: false,
                 next_id: 1,
                 batch_started: None,
                 me: me.clone(),
@@ -68,14 +98,14 @@ impl RunnerHandle {
         RunnerHandle(rc)
     }
 
-    /// Queues named jobs; the page shows them at once, the worker reads them in order.
+    /// Queues named jobs; the page lists them at once, the worker reads them in order.
     pub fn add(&self, jobs: Vec<(String, Job)>) {
         if jobs.is_empty() {
             return;
         }
         let (dispatch, list) = {
             let mut r = self.0.borrow_mut();
-            if r.in_flight.is_none() && r.queue.is_empty() {
+            if r.in_flight.is_empty() && r.queue.is_empty() {
                 r.batch_started = now();
             }
             let mut list = Vec::with_capacity(jobs.len());
@@ -83,7 +113,8 @@ impl RunnerHandle {
                 let id = r.next_id;
                 r.next_id += 1;
                 list.push((id, name));
-                r.queue.push_back((id, job));
+                let msg = message(id, job);
+                r.queue.push_back((id, msg));
             }
             (r.dispatch.clone(), list)
         };
@@ -91,12 +122,14 @@ impl RunnerHandle {
         Runner::pump(&self.0);
     }
 
-    /// Drops the queue and stops the file being read.
+    /// Drops the queue and stops the files being read; what was read stays.
     pub fn cancel(&self) {
+        Runner::flush(&self.0);
         let dispatch = {
             let mut r = self.0.borrow_mut();
             r.queue.clear();
-            if r.in_flight.take().is_some() {
+            if !r.in_flight.is_empty() {
+                r.in_flight.clear();
                 r.stop_worker();
             }
             r.batch_started = None;
@@ -117,12 +150,9 @@ impl Runner {
     }
 
     fn spawn(&mut self) {
-        let worker = match Worker::new(WORKER_URL) {
-            Ok(w) => w,
-            Err(_) => {
-                self.fail_all("The parser could not be started in this browser.");
-                return;
-            }
+        let Ok(worker) = Worker::new(WORKER_URL) else {
+            self.fail_all("The parser could not be started in this browser.");
+            return;
         };
         let me = self.me.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
@@ -145,11 +175,16 @@ impl Runner {
         self._on_error = Some(on_error);
     }
 
+    /// Every queued and unanswered file fails with `message` (the worker cannot start).
     fn fail_all(&mut self, message: &str) {
-        let mut ids: Vec<u32> = self.queue.drain(..).map(|(id, _)| id).collect();
-        ids.extend(self.in_flight.take());
+        let ids: Vec<u32> = self
+            .in_flight
+            .drain(..)
+            .chain(self.queue.drain(..))
+            .map(|(id, _)| id)
+            .collect();
         for id in ids {
-            self.dispatch.dispatch(Action::Finished(
+            self.results.push((
                 id,
                 Err(Failure {
                     code: "worker-unavailable".into(),
@@ -159,46 +194,34 @@ impl Runner {
         }
     }
 
-    /// Sends the next job when the worker is idle and ready; starts the worker when needed.
+    /// Sends files while the worker is ready and the window has room; starts the worker.
     fn pump(rc: &Rc<RefCell<Runner>>) {
         let mut r = rc.borrow_mut();
-        if r.in_flight.is_some() || r.queue.is_empty() {
+        if r.queue.is_empty() {
             return;
         }
         if r.worker.is_none() {
             r.spawn();
             return;
         }
-        if !r.ready {
-            return;
-        }
-        let Some((id, job)) = r.queue.pop_front() else {
-            return;
-        };
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
-        match job {
-            Job::Text(t) => {
-                let _ = js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(&t));
-            }
-            Job::File(f) => {
-                let _ = js_sys::Reflect::set(&msg, &"file".into(), &f);
-            }
-        }
-        r.in_flight = Some(id);
-        if let Some(w) = &r.worker {
-            if w.post_message(&msg).is_err() {
-                r.in_flight = None;
-                let d = r.dispatch.clone();
-                drop(r);
-                d.dispatch(Action::Finished(
+        while r.ready && r.in_flight.len() < WINDOW {
+            let Some((id, msg)) = r.queue.pop_front() else {
+                break;
+            };
+            let sent = r
+                .worker
+                .as_ref()
+                .is_some_and(|w| w.post_message(&msg).is_ok());
+            if sent {
+                r.in_flight.push_back((id, msg));
+            } else {
+                r.results.push((
                     id,
                     Err(Failure {
                         code: "unreadable".into(),
                         message: "The browser could not hand this file to the parser.".into(),
                     }),
                 ));
-                Runner::pump(rc);
             }
         }
     }
@@ -215,62 +238,101 @@ impl Runner {
         let Ok(reply) = serde_json::from_str::<Reply>(&s) else {
             return;
         };
-        let id = reply.id;
-        let result = reply.into_result().map(Box::new);
-        let dispatch = {
+        {
             let mut r = rc.borrow_mut();
-            if r.in_flight != Some(id) {
-                return; // an answer for a cancelled job
-            }
-            r.in_flight = None;
-            r.dispatch.clone()
-        };
-        dispatch.dispatch(Action::Finished(id, result));
-        Runner::finish_batch_if_done(rc);
+            let Some(pos) = r.in_flight.iter().position(|(id, _)| *id == reply.id) else {
+                return; // an answer for a cancelled file
+            };
+            r.in_flight.remove(pos);
+            let id = reply.id;
+            r.results.push((id, reply.into_result().map(Box::new)));
+        }
         Runner::pump(rc);
+        Runner::after_result(rc);
     }
 
     fn on_crash(rc: &Rc<RefCell<Runner>>) {
-        let (dispatch, crashed) = {
+        {
             let mut r = rc.borrow_mut();
             let was_ready = r.ready;
             r.stop_worker();
-            let crashed = r.in_flight.take();
-            if crashed.is_none() && !was_ready {
-                // It died while starting: restarting would only loop.
-                r.fail_all("The parser could not be started (its code failed to load).");
-                return;
+            match r.in_flight.pop_front() {
+                Some((id, _)) => {
+                    r.results.push((
+                        id,
+                        Err(Failure {
+                            code: "parser-crashed".into(),
+                            message:
+                                "The parser stopped on this file; it was restarted for the others."
+                                    .into(),
+                        }),
+                    ));
+                    // The others it had not answered go first to the next worker.
+                    while let Some(job) = r.in_flight.pop_back() {
+                        r.queue.push_front(job);
+                    }
+                }
+                None if !was_ready => {
+                    // It died while starting: restarting would only loop.
+                    r.fail_all("The parser could not be started (its code failed to load).");
+                }
+                None => {}
             }
-            (r.dispatch.clone(), crashed)
-        };
-        if let Some(id) = crashed {
-            dispatch.dispatch(Action::Finished(
-                id,
-                Err(Failure {
-                    code: "parser-crashed".into(),
-                    message: "The parser stopped on this file; it was restarted for the others."
-                        .into(),
-                }),
-            ));
         }
-        Runner::finish_batch_if_done(rc);
         Runner::pump(rc);
+        Runner::after_result(rc);
     }
 
-    /// Records the batch's wall time on `<body data-last-batch-ms>` (read by the benchmark).
-    fn finish_batch_if_done(rc: &Rc<RefCell<Runner>>) {
-        let mut r = rc.borrow_mut();
-        if r.queue.is_empty() && r.in_flight.is_none() {
+    /// Shows results now at the end of a batch, else soon (grouped).
+    fn after_result(rc: &Rc<RefCell<Runner>>) {
+        let done = {
+            let r = rc.borrow();
+            r.queue.is_empty() && r.in_flight.is_empty()
+        };
+        if done {
+            Runner::flush(rc);
+            let mut r = rc.borrow_mut();
             if let (Some(t0), Some(t1)) = (r.batch_started.take(), now()) {
+                // Whole milliseconds on <body data-last-batch-ms>, read by the benchmark
+                // (float formatting would cost the page ~10 KB of wasm).
+                let ms = (t1 - t0).max(0.0) as u64;
                 if let Some(body) = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.body())
                 {
-                    // Whole milliseconds: float formatting would cost the page ~10 KB of wasm.
-                    let ms = (t1 - t0).max(0.0) as u64;
                     let _ = body.set_attribute("data-last-batch-ms", &ms.to_string());
                 }
             }
+            return;
+        }
+        let mut r = rc.borrow_mut();
+        if r.flush_scheduled {
+            return;
+        }
+        r.flush_scheduled = true;
+        let me = r.me.clone();
+        let tick = Closure::once_into_js(move || {
+            if let Some(rc) = me.upgrade() {
+                Runner::flush(&rc);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                tick.unchecked_ref(),
+                FLUSH_MS,
+            );
+        }
+    }
+
+    /// Hands the waiting results to the page in one action.
+    fn flush(rc: &Rc<RefCell<Runner>>) {
+        let (dispatch, results) = {
+            let mut r = rc.borrow_mut();
+            r.flush_scheduled = false;
+            (r.dispatch.clone(), std::mem::take(&mut r.results))
+        };
+        if !results.is_empty() {
+            dispatch.dispatch(Action::Finished(results));
         }
     }
 }

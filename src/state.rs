@@ -89,8 +89,8 @@ pub struct AppState {
 pub enum Action {
     /// Files/texts handed to the worker, with their ids.
     Added(Vec<(u32, String)>),
-    /// The worker's answer for one id.
-    Finished(u32, Result<Box<Parsed>, Failure>),
+    /// The worker's answers, by id.
+    Finished(Vec<(u32, Result<Box<Parsed>, Failure>)>),
     /// The rest of the queue was dropped.
     Cancel,
     ClearAll,
@@ -132,8 +132,13 @@ impl AppState {
                     self.view = View::Letter(self.entries[0].id);
                 }
             }
-            Action::Finished(id, result) => {
-                if let Some(e) = self.entries.iter_mut().find(|e| e.id == id) {
+            Action::Finished(results) => {
+                for (id, result) in results {
+                    // Ids grow with entries: a binary search finds the entry.
+                    let Ok(i) = self.entries.binary_search_by_key(&id, |e| e.id) else {
+                        continue;
+                    };
+                    let e = &mut self.entries[i];
                     if e.status == Status::Queued {
                         self.batch.0 += 1;
                     }
@@ -426,15 +431,15 @@ mod tests {
             (3, "c.pdf".into()),
         ]));
         assert_eq!(s.batch, (0, 3));
-        s.apply(Action::Finished(
+        s.apply(Action::Finished(vec![(
             1,
             Ok(parsed(
                 "CM1",
                 vec![item(Decision::Upheld, Some(CitationSource::Mtus))],
                 "Surgery",
             )),
-        ));
-        s.apply(Action::Finished(
+        )]));
+        s.apply(Action::Finished(vec![(
             2,
             Ok(parsed(
                 "CM2",
@@ -444,14 +449,14 @@ mod tests {
                 ],
                 "Anesthesiology",
             )),
-        ));
-        s.apply(Action::Finished(
+        )]));
+        s.apply(Action::Finished(vec![(
             3,
             Err(Failure {
                 code: "bad".into(),
                 message: "Bad.".into(),
             }),
-        ));
+        )]));
         s
     }
 
