@@ -285,8 +285,13 @@ impl<R: Resolve> XObjects for Forms<'_, R> {
     }
 }
 
-/// Whether `%%EOF` is in the last 1024 bytes (a file cut short loses it).
+/// Whether `%%EOF` is in the last 1024 bytes, trailing blanks and NULs aside (a file cut
+/// short loses it).
 pub(crate) fn ends_with_eof(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let end = bytes
+        .iter()
+        .rposition(|b| !matches!(b, b'\0' | b' ' | b'\t' | b'\r' | b'\n' | b'\x0c'))
+        .map_or(0, |i| i + 1);
+    let tail = &bytes[end.saturating_sub(1024)..end];
     tail.windows(5).any(|w| w == b"%%EOF")
 }

@@ -36,6 +36,24 @@ fn cut_copies_are_reported_as_truncated() {
 }
 
 #[test]
+fn padding_and_a_prefix_change_nothing() {
+    for (name, pdf, txt) in real_pdfs() {
+        let mut padded = pdf.clone();
+        padded.extend_from_slice(&[0; 2000]);
+        padded.extend_from_slice(b"\r\n \n");
+        let out = extract_text(&padded).unwrap();
+        assert_eq!(
+            (out.text.as_str(), out.warnings.len()),
+            (txt.as_str(), 0),
+            "{name}"
+        );
+        let mut prefixed = b"junk before the header\r\n".to_vec();
+        prefixed.extend_from_slice(&pdf);
+        assert_eq!(extract_text(&prefixed).unwrap().text, txt, "{name}");
+    }
+}
+
+#[test]
 fn tiny_prefixes_are_empty_or_not_pdf() {
     let (_, pdf, _) = &real_pdfs()[0];
     assert_eq!(extract_text(&pdf[..0]), Err(PdfError::Empty));
