@@ -5,6 +5,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use pdf::any::AnySync;
+use pdf::enc::StreamFilter;
 use pdf::file::{File, FileOptions, NoLog};
 
 use crate::cache::Memo;
@@ -202,6 +203,11 @@ fn page_text(
     let Some(contents) = page.contents.as_ref() else {
         return Ok(String::new());
     };
+    if contents.parts.len() > limits::MAX_CONTENT_PARTS
+        || !contents.parts.iter().all(|p| text_filters(&p.info.filters))
+    {
+        return Err(PageError::Other("its content is not encoded as text"));
+    }
     let ops = contents
         .operations(resolve)
         .map_err(|e| PageError::from_pdf(&e))?;
@@ -267,6 +273,9 @@ impl<R: Resolve> XObjects for Forms<'_, R> {
             return None;
         };
         *self.left -= 1;
+        if !text_filters(&form.stream.info.filters) {
+            return None;
+        }
         let ops = form.operations(self.resolve).ok()?;
         let own = form.dict().resources.as_deref();
         let resources = own.or(self.resources);
@@ -294,4 +303,22 @@ pub(crate) fn ends_with_eof(bytes: &[u8]) -> bool {
         .map_or(0, |i| i + 1);
     let tail = &bytes[end.saturating_sub(1024)..end];
     tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Whether a stream that should hold text (content, form, `ToUnicode`) is encoded with text
+/// filters only. Image filters there are refused before decoding: a JPEG header, for one, can
+/// ask for gigabytes.
+pub(crate) fn text_filters(filters: &[StreamFilter]) -> bool {
+    filters.len() <= limits::MAX_FILTERS
+        && filters.iter().all(|f| {
+            matches!(
+                f,
+                StreamFilter::FlateDecode(_)
+                    | StreamFilter::LZWDecode(_)
+                    | StreamFilter::ASCIIHexDecode
+                    | StreamFilter::ASCII85Decode
+                    | StreamFilter::RunLengthDecode
+                    | StreamFilter::Crypt
+            )
+        })
 }

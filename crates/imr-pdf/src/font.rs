@@ -100,7 +100,15 @@ impl FontModel {
                 }
             }
         }
-        let to_unicode = font.to_unicode(resolve);
+        let text_encoded = font
+            .to_unicode
+            .as_ref()
+            .is_none_or(|s| crate::document::text_filters(&s.info.filters));
+        let to_unicode = if text_encoded {
+            font.to_unicode(resolve)
+        } else {
+            Some(Err(pdf::error::PdfError::Invalid))
+        };
         let complete = Self::widths_complete(font) && !matches!(to_unicode, Some(Err(_)));
         let to_unicode = to_unicode.and_then(Result::ok);
         let (widths, dw, fixed_pitch) = read_widths(font);

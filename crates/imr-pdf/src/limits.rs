@@ -10,3 +10,7 @@ pub const MAX_FONTS_PER_PAGE: usize = 256;
 pub const MAX_FORM_DEPTH: usize = 4;
 /// Most form XObjects read in one file.
 pub const MAX_FORMS: usize = 1000;
+/// Most content streams one page may join.
+pub const MAX_CONTENT_PARTS: usize = 1000;
+/// Most filters on one text stream.
+pub const MAX_FILTERS: usize = 4;

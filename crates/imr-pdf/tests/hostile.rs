@@ -142,3 +142,20 @@ fn missing_font_reads_as_winansi_with_a_warning() {
     assert_eq!(out.text, "Café");
     assert_eq!(out.warnings[0].code, "font-unreadable");
 }
+
+#[test]
+fn image_filters_on_text_streams_are_refused_before_decoding() {
+    // A JPEG header asking for a 65535 x 65535 image, as a page's content stream.
+    let jpeg = "\u{ff}\u{d8}\u{ff}\u{c0}\u{0}\u{11}\u{8}\u{ff}\u{ff}\u{ff}\u{ff}";
+    let content = format!(
+        "<< /Length {} /Filter /DCTDecode >>\nstream\n{jpeg}\nendstream",
+        jpeg.len()
+    );
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+        &content,
+    ]);
+    assert!(damaged(&bytes));
+}
