@@ -85,8 +85,12 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
         {
             return Err(PdfError::UnsupportedEncryption);
         }
+        let why = match pages.texts.first() {
+            Some(Err(document::PageError::Other(why))) => why,
+            _ => "it cannot be decrypted",
+        };
         return Err(PdfError::Damaged(format!(
-            "none of its {} page{} could be read",
+            "none of its {} page{} could be read: {why}",
             pages.count,
             plural(pages.count)
         )));
