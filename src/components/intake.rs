@@ -55,7 +55,7 @@ pub fn intake(props: &Props) -> Html {
         <section class={classes!("intake", "no-print", props.compact.then_some("compact"))} aria-label="Add letters">
             <div class="paste">
                 <label for="paste-box">{ "Paste the text of a letter" }</label>
-                <textarea id="paste-box" ref={paste} rows={if props.compact { "2" } else { "7" }}
+                <textarea id="paste-box" ref={paste} rows={if props.compact { "1" } else { "7" }}
                     spellcheck="false" placeholder="Case Number: CM16-… or HOW THE IMR FINAL DETERMINATION WAS MADE …" />
                 <button type="button" id="read-paste" onclick={on_read_paste}>{ "Read pasted text" }</button>
             </div>

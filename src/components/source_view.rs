@@ -22,14 +22,17 @@ pub fn valid_span(text: &str, span: Option<[usize; 2]>) -> Option<(usize, usize)
 #[function_component(SourceView)]
 pub fn source_view(props: &Props) -> Html {
     let mark = use_node_ref();
+    let pre = use_node_ref();
     {
-        let mark = mark.clone();
+        let (mark, pre) = (mark.clone(), pre.clone());
         use_effect_with(props.span, move |_| {
-            if let Some(el) = mark.cast::<web_sys::Element>() {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            // Scroll the text box only (not the page): the marked span to its middle.
+            if let (Some(m), Some(p)) = (
+                mark.cast::<web_sys::HtmlElement>(),
+                pre.cast::<web_sys::HtmlElement>(),
+            ) {
+                let top = m.offset_top() - (p.client_height() - m.offset_height()) / 2;
+                p.set_scroll_top(top.max(0));
             }
         });
     }
@@ -47,7 +50,7 @@ pub fn source_view(props: &Props) -> Html {
     html! {
         <section class="source no-print" aria-label="Source text of the letter">
             <h2>{ "Source text" }</h2>
-            <pre id="source-text" tabindex="0">{ body }</pre>
+            <pre id="source-text" tabindex="0" ref={pre}>{ body }</pre>
         </section>
     }
 }

@@ -57,7 +57,7 @@ pub fn toolbar(props: &Props) -> Html {
         let s = state.clone();
         let selected = state.view == view;
         html! {
-            <button type="button" role="tab" {id} aria-selected={selected.to_string()}
+            <button type="button" {id} aria-pressed={selected.to_string()}
                 class={classes!("tab", selected.then_some("selected"))}
                 onclick={Callback::from(move |_| s.dispatch(Action::Show(view)))}>{ text }</button>
         }
@@ -108,7 +108,7 @@ pub fn toolbar(props: &Props) -> Html {
     };
     html! {
         <section class="toolbar no-print" aria-label="Views, filters and export">
-            <div class="tabs" role="tablist" aria-label="View">
+            <div class="tabs" role="group" aria-label="View">
                 { tab(View::Letters, "tab-letters", "Letters") }
                 { tab(View::Items, "tab-items", "Items") }
             </div>

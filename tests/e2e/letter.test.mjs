@@ -80,9 +80,16 @@ test("hovering or focusing a field highlights its source span", async () => {
     await page.focus('[data-ptr="/patient/age"]');
     await page.waitForFunction(() => document.querySelector('[data-ptr="/patient/age"]')?.classList.contains("active"));
     assert.equal(await page.locator("#source-mark").textContent(), slice("/patient/age"));
-    await page.hover('[data-ptr="/dates/decision"]');
-    await page.waitForTimeout(400); // let the smooth scroll settle for the screenshot
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.hover('[data-ptr="/items/0/request"]', { noWaitAfter: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(600); // let the smooth scroll of the text box settle for the screenshot
     await page.screenshot({ path: join(OUT, "letter-source-highlight.png") });
+    // A wide monitor: the same view at 1920 x 1080.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT, "letter-wide-1920.png") });
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
