@@ -28,6 +28,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 step "web app: clippy for wasm32 (page, worker, JS API)"
 cargo clippy --locked --target wasm32-unknown-unknown -p imr-web -p imr-js -- -D warnings
 
+step "web app: component tests in Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p imr-web --test components
+
 step "web app: release build (Trunk) and the JS API module"
 scripts/build-web.sh
 

@@ -54,8 +54,27 @@ pub fn letter_view(props: &Props) -> Html {
     let state = &props.state;
     let l = &props.parsed.letter;
     let f = |ptr: String, content: Html| {
-        let has_span = resolve_span(l, &ptr).is_some();
-        html! { <Field state={state.clone()} ptr={ptr} {has_span}>{ content }</Field> }
+        let span = resolve_span(l, &ptr);
+        let has_span = span.is_some();
+        // Warnings about this value (their span within its span), shown beside it.
+        let notes: Vec<&str> = match span {
+            Some([a, b]) if !ptr.starts_with("/warnings/") => l
+                .warnings
+                .iter()
+                .filter(|w| w.span.is_some_and(|s| s[0] >= a && s[1] <= b && s[0] < b))
+                .map(|w| w.message.as_str())
+                .collect(),
+            _ => Vec::new(),
+        };
+        html! {
+            <>
+                <Field state={state.clone()} ptr={ptr} {has_span}>{ content }</Field>
+                if !notes.is_empty() {
+                    <span class="field-warning" role="note" title={notes.join(" ")}
+                        aria-label={format!("Warning: {}", notes.join(" "))}>{ "⚠" }</span>
+                }
+            </>
+        }
     };
     let text_or_dash = |s: &Option<String>| -> Html {
         match s {
