@@ -1,5 +1,6 @@
 //! The page: intake, progress, the tables or one letter; files dropped anywhere are read.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -30,6 +31,56 @@ pub fn jobs_from_files(files: Option<web_sys::FileList>) -> Vec<(String, Job)> {
         }
     }
     jobs
+}
+
+#[wasm_bindgen(inline_js = r#"
+// The files of a drop, folders walked (webkitGetAsEntry), as [path, File] pairs sorted by path.
+// The entries are taken synchronously: the DataTransfer is emptied once the event is over.
+export function filesFromDrop(dt) {
+  const entries = [];
+  for (const item of dt.items ?? []) {
+    const e = item.kind === "file" && item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
+    if (e) entries.push(e);
+  }
+  const plain = Array.from(dt.files ?? []).map((f) => [f.name, f]);
+  if (!entries.some((e) => e.isDirectory)) return Promise.resolve(plain);
+  const out = [];
+  const walk = async (e, dir) => {
+    if (e.isFile) {
+      out.push([dir + e.name, await new Promise((ok, ko) => e.file(ok, ko))]);
+    } else if (e.isDirectory) {
+      const reader = e.createReader();
+      for (;;) {
+        const batch = await new Promise((ok, ko) => reader.readEntries(ok, ko));
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child, dir + e.name + "/");
+      }
+    }
+  };
+  return Promise.all(entries.map((e) => walk(e, "")))
+    .then(() => out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = filesFromDrop)]
+    fn files_from_drop(dt: &web_sys::DataTransfer) -> js_sys::Promise;
+}
+
+/// Jobs for a drop: files, and the files of dropped folders (hidden files skipped).
+async fn jobs_from_drop(promise: js_sys::Promise) -> Vec<(String, Job)> {
+    let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        return Vec::new();
+    };
+    let list: js_sys::Array = list.unchecked_into();
+    list.iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let name = pair.get(0).as_string()?;
+            let file: web_sys::File = pair.get(1).dyn_into().ok()?;
+            let base = name.rsplit('/').next().unwrap_or(&name);
+            (!base.starts_with('.')).then_some((name, Job::File(file)))
+        })
+        .collect()
 }
 
 #[function_component(App)]
@@ -73,8 +124,13 @@ pub fn app() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let files = e.data_transfer().and_then(|d| d.files());
-            runner.add(jobs_from_files(files));
+            if let Some(dt) = e.data_transfer() {
+                let promise = files_from_drop(&dt);
+                let runner = runner.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    runner.add(jobs_from_drop(promise).await);
+                });
+            }
         })
     };
 

@@ -149,3 +149,20 @@ test("files dropped anywhere on the page are read; a bad file shows its reason",
     await app.close();
   }
 });
+
+test("a whole folder picked is read, its files named by their path", async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.setInputFiles("#pick-folder", join(REAL, "pdf"));
+    await waitForBatch(page, pdfs.length);
+    const expected = await cliParse(pdfs);
+    const names = await page.locator("#letters-table tbody td.file").allInnerTexts();
+    assert.deepEqual(names.sort(), pdfs.map((p) => "pdf/" + p.split("/").pop()).sort());
+    const cases = (await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts()).sort();
+    assert.deepEqual(cases, expected.map((l) => l.case_number).sort());
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
