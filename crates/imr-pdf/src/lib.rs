@@ -143,6 +143,13 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
         .collect::<Vec<_>>()
         .join("\n");
     if text.trim().is_empty() {
+        if !unreadable.is_empty() {
+            return Err(PdfError::Damaged(format!(
+                "page{} {} could not be read and the others have no text",
+                plural(unreadable.len()),
+                list(&unreadable)
+            )));
+        }
         return Err(PdfError::NoTextLayer { pages: pages.count });
     }
     if !document::ends_with_eof(bytes) {

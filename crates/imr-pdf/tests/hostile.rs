@@ -159,3 +159,19 @@ fn image_filters_on_text_streams_are_refused_before_decoding() {
     ]);
     assert!(damaged(&bytes));
 }
+
+#[test]
+fn an_empty_page_beside_a_broken_one_is_damage_not_a_scan() {
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        "<< /Type /Page /Parent 2 0 R >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 9 0 R >>",
+    ]);
+    assert_eq!(
+        extract_text(&bytes),
+        Err(PdfError::Damaged(
+            "page 2 could not be read and the others have no text".into()
+        ))
+    );
+}
