@@ -91,3 +91,36 @@ test("Cancel drops the rest of a batch; what was read stays", async () => {
     await app.close();
   }
 });
+
+test("the Content-Security-Policy blocks other origins and unhashed inline script", async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+';/);
+    assert.match(csp, /connect-src 'self';/);
+    const result = await page.evaluate(async () => {
+      const s = document.createElement("script");
+      s.textContent = "window.__inline = 1";
+      document.body.append(s);
+      const img = new Image();
+      const imgLoaded = await new Promise((ok) => {
+        img.onload = () => ok(true);
+        img.onerror = () => ok(false);
+        img.src = "http://127.0.0.2:9/pixel.png";
+      });
+      const fetched = await fetch("http://127.0.0.2:9/").then(() => true, () => false);
+      return { inline: window.__inline, imgLoaded, fetched };
+    });
+    assert.deepEqual(result, { inline: undefined, imgLoaded: false, fetched: false });
+    // The page's own origin still works (the app reads a sample).
+    await page.click("button:has-text('2016 letter')");
+    await page.waitForSelector("#decisions");
+    // The blocked attempts show up as CSP reports, and only those: no request left the page.
+    const other = app.problems.filter((p) => !/^console error: .*Content Security Policy/.test(p));
+    assert.deepEqual(other, []);
+  } finally {
+    await app.close();
+  }
+});
