@@ -9,7 +9,7 @@ use super::{
     letter_view::LetterView, progress::Progress, toolbar::Toolbar,
 };
 use crate::runner::{Job, RunnerHandle};
-use crate::state::{AppState, View};
+use crate::state::{Action, AppState, Status, View};
 
 /// Jobs for the files of a `FileList` (hidden files such as `.DS_Store` skipped).
 pub fn jobs_from_files(files: Option<web_sys::FileList>) -> Vec<(String, Job)> {
@@ -139,9 +139,25 @@ pub fn app() -> Html {
             Some((e, p)) => html! {
                 <LetterView state={state.clone()} id={id} name={e.name.clone()} parsed={p.clone()} />
             },
-            None => html! {
-                <p class="muted" role="status">{ "Reading the letter…" }</p>
-            },
+            None => {
+                let back = {
+                    let state = state.clone();
+                    Callback::from(move |_| state.dispatch(Action::Show(View::Letters)))
+                };
+                let status = match state.entry(id).map(|e| &e.status) {
+                    Some(Status::Failed(f)) => {
+                        format!("This file could not be read: {}", f.message)
+                    }
+                    Some(Status::Cancelled) => "Reading this file was cancelled.".to_string(),
+                    _ => "Reading the letter…".to_string(),
+                };
+                html! {
+                    <div class="letter-nav">
+                        <button type="button" id="back" class="secondary" onclick={back}>{ "← All letters" }</button>
+                        <p class="muted" role="status" id="letter-status">{ status }</p>
+                    </div>
+                }
+            }
         },
         View::Letters => html! { <LetterTable state={state.clone()} /> },
         View::Items => html! { <ItemTable state={state.clone()} /> },

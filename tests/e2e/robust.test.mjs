@@ -124,3 +124,25 @@ test("the Content-Security-Policy blocks other origins and unhashed inline scrip
     await app.close();
   }
 });
+
+test("a single file that cannot be read says why, with a way back", async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.setInputFiles("#pick-files", {
+      name: "broken.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n\u0000\u0001\u0002 not really a PDF"),
+    });
+    await waitForIdle(page, 1);
+    const status = await text(page, "#letter-status");
+    assert.ok(status.startsWith("This file could not be read: "), status);
+    assert.ok(status.length > "This file could not be read: ".length + 10, status);
+    assert.equal(await text(page, ".file-list li.failed .name"), "broken.pdf");
+    await page.click("#back");
+    assert.equal(await text(page, "#no-rows"), "No letter matches.");
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
