@@ -99,6 +99,8 @@ pub enum Action {
     /// Sort by this column; again flips the direction.
     SortBy(Column),
     Highlight(Option<String>),
+    /// Escape: from one letter back to the table.
+    Escape,
 }
 
 impl Reducible for AppState {
@@ -170,6 +172,12 @@ impl AppState {
                 };
             }
             Action::Highlight(h) => self.highlight = h,
+            Action::Escape => {
+                if matches!(self.view, View::Letter(_)) {
+                    self.view = View::Letters;
+                    self.highlight = None;
+                }
+            }
         }
     }
 

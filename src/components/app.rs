@@ -134,6 +134,30 @@ pub fn app() -> Html {
         })
     };
 
+    // Escape, anywhere on the page, goes back from one letter to the table.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    dispatch.dispatch(Action::Escape);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ =
+                    w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "keydown",
+                        on_key.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
     let main = match state.view {
         View::Letter(id) => match state.entry(id).and_then(|e| e.parsed().map(|p| (e, p))) {
             Some((e, p)) => html! {

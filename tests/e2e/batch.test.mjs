@@ -107,6 +107,12 @@ test("150 letters and 12 PDFs: counts, totals, filters, exports equal to the CLI
     await page.waitForSelector("#decisions, .letter");
     assert.equal(await page.locator(".letter").count(), 1);
     await page.click("#back");
+    // By keyboard: Enter on a case opens it, Escape goes back.
+    await page.focus("#letters-table tbody tr:first-child button.case");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".letter");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#letters-table");
 
     await page.click("#clear-all");
     assert.equal(await page.locator("#letters-table").count(), 0);
