@@ -28,6 +28,10 @@ pub const WORKER_URL: &str = "./imr-worker_loader.js";
 pub const WINDOW: usize = 8;
 /// How long results wait to be shown together.
 pub const FLUSH_MS: i32 = 120;
+/// How long one file may keep the worker busy before the worker is stopped and restarted.
+pub const FILE_LIMIT_MS: f64 = 30_000.0;
+/// How often the watchdog looks.
+const WATCH_MS: i32 = 1_000;
 
 /// What to parse.
 pub enum Job {
@@ -48,6 +52,9 @@ pub struct Runner {
     flush_scheduled: bool,
     next_id: u32,
     batch_started: Option<f64>,
+    /// Since when the oldest unanswered file has been the one the worker is on.
+    head_since: Option<f64>,
+    watching: bool,
     me: Weak<RefCell<Runner>>,
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
     _on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
@@ -90,6 +97,8 @@ impl RunnerHandle {
                 flush_scheduled: false,
                 next_id: 1,
                 batch_started: None,
+                head_since: None,
+                watching: false,
                 me: me.clone(),
                 _on_message: None,
                 _on_error: None,
@@ -204,6 +213,10 @@ impl Runner {
             r.spawn();
             return;
         }
+        if r.ready && !r.watching {
+            r.watching = true;
+            Runner::schedule_watch(&r.me);
+        }
         while r.ready && r.in_flight.len() < WINDOW {
             let Some((id, msg)) = r.queue.pop_front() else {
                 break;
@@ -213,6 +226,9 @@ impl Runner {
                 .as_ref()
                 .is_some_and(|w| w.post_message(&msg).is_ok());
             if sent {
+                if r.in_flight.is_empty() {
+                    r.head_since = now();
+                }
                 r.in_flight.push_back((id, msg));
             } else {
                 r.results.push((
@@ -244,6 +260,9 @@ impl Runner {
                 return; // an answer for a cancelled file
             };
             r.in_flight.remove(pos);
+            if pos == 0 {
+                r.head_since = now();
+            }
             let id = reply.id;
             r.results.push((id, reply.into_result().map(Box::new)));
         }
@@ -252,6 +271,47 @@ impl Runner {
     }
 
     fn on_crash(rc: &Rc<RefCell<Runner>>) {
+        Runner::fail_head(
+            rc,
+            "parser-crashed",
+            "The parser stopped on this file; it was restarted for the others.",
+        );
+    }
+
+    /// Looks every [`WATCH_MS`] whether one file has kept the worker busy too long.
+    fn schedule_watch(me: &Weak<RefCell<Runner>>) {
+        let me = me.clone();
+        let tick = Closure::once_into_js(move || {
+            let Some(rc) = me.upgrade() else { return };
+            let stuck = {
+                let mut r = rc.borrow_mut();
+                if r.in_flight.is_empty() && r.queue.is_empty() {
+                    r.watching = false;
+                    return;
+                }
+                let since = r.head_since.filter(|_| !r.in_flight.is_empty());
+                matches!((since, now()), (Some(t0), Some(t1)) if t1 - t0 > FILE_LIMIT_MS)
+            };
+            if stuck {
+                Runner::fail_head(
+                    &rc,
+                    "too-slow",
+                    "Reading this file took longer than 30 seconds; it was stopped and the parser restarted for the others.",
+                );
+            }
+            Runner::schedule_watch(&rc.borrow().me);
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                tick.unchecked_ref(),
+                WATCH_MS,
+            );
+        }
+    }
+
+    /// The worker is stopped; the file it was on fails with `code` and `message`, the others
+    /// it had not answered go first to a fresh worker.
+    fn fail_head(rc: &Rc<RefCell<Runner>>, code: &str, message: &str) {
         {
             let mut r = rc.borrow_mut();
             let was_ready = r.ready;
@@ -261,10 +321,8 @@ impl Runner {
                     r.results.push((
                         id,
                         Err(Failure {
-                            code: "parser-crashed".into(),
-                            message:
-                                "The parser stopped on this file; it was restarted for the others."
-                                    .into(),
+                            code: code.into(),
+                            message: message.into(),
                         }),
                     ));
                     // The others it had not answered go first to the next worker.

@@ -67,6 +67,53 @@ test("when the worker dies on a file, only that file fails and the others are re
   }
 });
 
+// The worker's loader with a hang on demand: a text containing HANG-NOW never returns.
+const HANGING_LOADER = TRAPPING_LOADER.replace(
+  'throw new WebAssembly.RuntimeError("unreachable");',
+  "for (;;) {}",
+).replaceAll("TRAP-NOW", "HANG-NOW");
+
+test("a file that keeps the worker busy past 30 s is stopped; the others are read", async () => {
+  const app = await openApp({ overrides: { "/imr-worker_loader.js": HANGING_LOADER } });
+  try {
+    const { page } = app;
+    const good = await readFile(join(CORPUS, "real/format1_CM16-0237844.txt"), "utf8");
+    for (const t of [good, "HANG-NOW", good.replace("CM16-0237844", "CM16-0237845")]) {
+      await page.fill("#paste-box", t);
+      await page.click("#read-paste");
+    }
+    await waitForIdle(page, 3, 90_000);
+    assert.equal(await text(page, "#failed-count"), "1 file(s) not read");
+    const failed = await text(page, ".file-list li.failed");
+    assert.match(failed, /^Pasted text 2: Reading this file took longer than 30 seconds/);
+    await page.click("#back").catch(() => {});
+    const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
+    assert.deepEqual(cases, ["CM16-0237844", "CM16-0237845"]);
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a PDF that inflates to 512 MiB does not take the page down", async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.setInputFiles("#pick-files", [
+      join(CORPUS, "made/inflate-bomb.pdf"),
+      join(CORPUS, "real/format1_CM16-0237844.txt"),
+    ]);
+    await waitForIdle(page, 2, 90_000);
+    // The bomb is either refused or read as a non-letter; the real letter is read either way.
+    await page.click("#back").catch(() => {});
+    const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
+    assert.ok(cases.includes("CM16-0237844"), JSON.stringify(cases));
+    assert.deepEqual(app.problems.filter((p) => !/unreachable|memory/i.test(p)), []);
+  } finally {
+    await app.close();
+  }
+});
+
 test("Cancel drops the rest of a batch; what was read stays", async () => {
   const REAL = join(CORPUS, "real");
   const files = (await readdir(REAL)).filter((f) => /^format1_.*\.txt$/.test(f)).sort().map((f) => join(REAL, f));

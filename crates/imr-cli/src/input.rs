@@ -5,6 +5,8 @@ use std::io::Read;
 
 use imr_letter::Letter;
 
+use crate::pdf_guard;
+
 /// A letter read from a file, with notes for standard error (e.g. a damaged PDF's warnings).
 pub struct ReadLetter {
     pub letter: Letter,
@@ -50,20 +52,25 @@ pub fn read_letter(path: &str) -> Result<ReadLetter, InputError> {
 /// A PDF's extraction warnings are added to the letter's warnings and given as notes.
 pub fn letter_from_bytes(bytes: &[u8]) -> Result<ReadLetter, InputError> {
     if imr_pdf::is_pdf(bytes) {
-        let pdf = imr_pdf::extract_text(bytes).map_err(|e| InputError::Pdf(e.to_string()))?;
+        let pdf =
+            pdf_guard::extract(bytes, &pdf_guard::Limits::from_env()).map_err(InputError::Pdf)?;
         let mut letter = imr_letter::parse(&pdf.text);
         let notes = pdf
             .warnings
             .iter()
-            .map(|w| format!("warning: {}", w.message))
+            .map(|(_, m)| format!("warning: {m}"))
             .collect();
         letter
             .warnings
-            .extend(pdf.warnings.into_iter().map(|w| imr_letter::Warning {
-                code: w.code.to_string(),
-                message: w.message,
-                span: None,
-            }));
+            .extend(
+                pdf.warnings
+                    .into_iter()
+                    .map(|(code, message)| imr_letter::Warning {
+                        code,
+                        message,
+                        span: None,
+                    }),
+            );
         return Ok(ReadLetter { letter, notes });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -2,6 +2,7 @@
 //! or CSV. A thin shell over `imr-letter` (and `imr-pdf` for PDFs).
 
 mod input;
+mod pdf_guard;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,6 +25,11 @@ FORMATS:
     csv     one row per disputed item, the letter's fields repeated on each row;
             the columns are listed in the README (cells that begin with = + - @ are
             prefixed with ' so that spreadsheets do not run them)
+
+LIMITS:
+    Each PDF is read in a child process that may use at most IMR_PDF_MEMORY_MB
+    megabytes (default 1024) and IMR_PDF_SECONDS seconds (default 30); a file that
+    needs more is stopped and reported, and the others go on.
 
 EXIT STATUS:
     0  every file was read as an IMR letter
@@ -62,6 +68,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("parse") => parse_command(&args[1..]),
+        Some(pdf_guard::CHILD_ARG) => pdf_guard::run_child(),
         Some(other) => usage(&format!("unknown command '{other}'")),
     }
 }

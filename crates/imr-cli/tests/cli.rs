@@ -193,3 +193,34 @@ fn usage_errors_exit_2_and_help_shows_examples() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("EXAMPLES:") && stdout(&o).contains("imr parse --format csv"));
 }
+
+#[test]
+fn a_pdf_past_the_memory_or_time_limit_is_stopped_and_the_rest_goes_on() {
+    // 0.5 MB that inflates to 512 MiB: read in a child process limited to 128 MB.
+    let o = Command::new(env!("CARGO_BIN_EXE_imr"))
+        .args(["parse", &corpus("made/inflate-bomb.pdf"), &corpus(A)])
+        .env("IMR_PDF_MEMORY_MB", "128")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("inflate-bomb.pdf: cannot read this PDF: "),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["case_number"], "CM16-0237844");
+
+    let o = Command::new(env!("CARGO_BIN_EXE_imr"))
+        .args(["parse", &corpus("real/pdf/format1_CM16-0237844.pdf")])
+        .env("IMR_PDF_SECONDS", "0")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("took longer than 0 s and was stopped"),
+        "{}",
+        stderr(&o)
+    );
+}
