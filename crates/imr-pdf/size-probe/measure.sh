@@ -6,8 +6,8 @@ cd "$(dirname "$0")"
 WASM_OPT=../../../tools/node_modules/.bin/wasm-opt
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 out=$(mktemp -d)
-for variant in base pdf; do
-  flags=(); [ "$variant" = pdf ] && flags=(--features pdf)
+for variant in base pdf letter; do
+  flags=(); [ "$variant" != base ] && flags=(--features "$variant")
   cargo build --quiet --release --target wasm32-unknown-unknown "${flags[@]}"
   cp "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/imr_pdf_size_probe.wasm" "$out/$variant.wasm"
   "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -18,5 +18,7 @@ for variant in base pdf; do
     "$(stat -c %s "$out/$variant.opt.wasm.gz")"
 done
 b=$(stat -c %s "$out/base.opt.wasm.gz"); p=$(stat -c %s "$out/pdf.opt.wasm.gz")
+l=$(stat -c %s "$out/letter.opt.wasm.gz")
 echo "PDF reader's share, gzipped: $((p - b)) bytes ($(( (p - b + 512) / 1024 )) KB)"
+echo "letter parser's share, gzipped: $((l - b)) bytes ($(( (l - b + 512) / 1024 )) KB)"
 rm -r "$out"

@@ -1,4 +1,5 @@
-//! Exports one function over raw memory; with `pdf` it extracts text, without it it only
+//! Exports one function over raw memory; with `pdf` it extracts text, with `letter` it parses
+//! a letter, without either it only
 //! copies the bytes into a `String` (the baseline: allocator, UTF-8, formatting).
 
 /// Allocates `len` bytes for the host to fill.
@@ -28,7 +29,15 @@ fn run(bytes: &[u8]) -> usize {
     }
 }
 
-#[cfg(not(feature = "pdf"))]
+#[cfg(feature = "letter")]
+fn run(bytes: &[u8]) -> usize {
+    let l = imr_letter::parse(&String::from_utf8_lossy(bytes));
+    l.items.iter().map(|i| i.request.len()).sum::<usize>()
+        + l.warnings.iter().map(|w| w.message.len()).sum::<usize>()
+        + l.spans.len()
+}
+
+#[cfg(not(any(feature = "pdf", feature = "letter")))]
 fn run(bytes: &[u8]) -> usize {
     let s = String::from_utf8_lossy(bytes).into_owned();
     format!("{s}{}", s.len()).len()
