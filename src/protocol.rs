@@ -56,19 +56,11 @@ pub struct Parsed {
     pub kind: String,
     /// Pages, for a PDF.
     pub pages: Option<usize>,
-    /// What the PDF reader was unsure of.
-    pub extract_warnings: Vec<Note>,
 }
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
-    pub code: String,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Note {
     pub code: String,
     pub message: String,
 }
@@ -93,7 +85,6 @@ pub fn parse_text(text: String) -> Parsed {
         text,
         kind: "text".into(),
         pages: None,
-        extract_warnings: Vec::new(),
     }
 }
 
@@ -105,20 +96,13 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Failure> {
     match imr_pdf::extract_text(bytes) {
         Ok(pdf) => {
-            let letter = imr_letter::parse(&pdf.text);
+            let mut letter = imr_letter::parse(&pdf.text);
+            letter.add_extraction_warnings(pdf.warnings.into_iter().map(|w| (w.code, w.message)));
             Ok(Parsed {
                 letter,
                 text: pdf.text,
                 kind: "pdf".into(),
                 pages: Some(pdf.pages),
-                extract_warnings: pdf
-                    .warnings
-                    .into_iter()
-                    .map(|w| Note {
-                        code: w.code.to_string(),
-                        message: w.message,
-                    })
-                    .collect(),
             })
         }
         Err(e) => Err(Failure {

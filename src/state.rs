@@ -427,7 +427,6 @@ mod tests {
             text: String::new(),
             kind: "text".into(),
             pages: None,
-            extract_warnings: vec![],
         })
     }
 

@@ -156,7 +156,6 @@ pub fn letter_view(props: &Props) -> Html {
     };
     let span = state.highlight.as_deref().and_then(|k| resolve_span(l, k));
     let text: Rc<str> = Rc::from(props.parsed.text.as_str());
-    let extract = &props.parsed.extract_warnings;
     html! {
         <article class="letter" aria-label="Letter">
             <div class="letter-nav no-print">
@@ -206,14 +205,13 @@ pub fn letter_view(props: &Props) -> Html {
                             </table>
                         }
                     </section>
-                    if !l.warnings.is_empty() || !extract.is_empty() {
+                    if !l.warnings.is_empty() {
                         <section class="card warn-card" aria-label="Warnings">
                             <h3>{ "Warnings" }</h3>
                             <ul class="warnings" id="warnings">
                                 { for l.warnings.iter().enumerate().map(|(i, w)| html! {
                                     <li data-code={w.code.clone()}>{ f(format!("/warnings/{i}"), html! { w.message.clone() }) }</li>
                                 }) }
-                                { for extract.iter().map(|w| html! { <li data-code={w.code.clone()}>{ &w.message }</li> }) }
                             </ul>
                         </section>
                     }

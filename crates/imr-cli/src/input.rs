@@ -60,17 +60,7 @@ pub fn letter_from_bytes(bytes: &[u8]) -> Result<ReadLetter, InputError> {
             .iter()
             .map(|(_, m)| format!("warning: {m}"))
             .collect();
-        letter
-            .warnings
-            .extend(
-                pdf.warnings
-                    .into_iter()
-                    .map(|(code, message)| imr_letter::Warning {
-                        code,
-                        message,
-                        span: None,
-                    }),
-            );
+        letter.add_extraction_warnings(pdf.warnings);
         return Ok(ReadLetter { letter, notes });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

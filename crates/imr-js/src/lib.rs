@@ -44,7 +44,11 @@ mod pdf {
     use super::*;
     pub fn parse(bytes: &[u8]) -> Result<JsValue, JsValue> {
         match imr_pdf::extract_text(bytes) {
-            Ok(t) => to_js(&imr_letter::parse(&t.text)),
+            Ok(t) => {
+                let mut letter = imr_letter::parse(&t.text);
+                letter.add_extraction_warnings(t.warnings.into_iter().map(|w| (w.code, w.message)));
+                to_js(&letter)
+            }
             Err(e) => {
                 let err = js_sys::Error::new(&e.to_string());
                 let _ = js_sys::Reflect::set(&err, &"code".into(), &JsValue::from_str(e.code()));

@@ -53,6 +53,21 @@ impl Letter {
         self.layout != Layout::Unrecognized
     }
 
+    /// Adds what went wrong while getting the text (a PDF reader's warnings: code, message) to
+    /// the letter's warnings, with no span (they point into the file, not the text). The CLI,
+    /// the page and the JS API all call this, so that their JSON agrees.
+    pub fn add_extraction_warnings<C: Into<String>, M: Into<String>>(
+        &mut self,
+        warnings: impl IntoIterator<Item = (C, M)>,
+    ) {
+        self.warnings
+            .extend(warnings.into_iter().map(|(code, message)| Warning {
+                code: code.into(),
+                message: message.into(),
+                span: None,
+            }));
+    }
+
     /// Number of items upheld and overturned, in that order.
     pub fn decision_counts(&self) -> (usize, usize) {
         let upheld = self

@@ -366,3 +366,11 @@ fn original_request_wrapped_after_its_comma() {
     let l = parsed(&letter("CM16-0233904"));
     assert_eq!(l.items[0].request, "Baclofen 100mg #3");
 }
+
+#[test]
+fn extraction_warnings_join_the_letters_own_without_a_span() {
+    let mut l = parsed(&letter("CM16-0237844"));
+    l.add_extraction_warnings([("page-unreadable", "Page 2 of the PDF could not be read.")]);
+    assert_eq!(codes_of(&l), ["page-unreadable"]);
+    assert_eq!(l.warnings[0].span, None);
+}
