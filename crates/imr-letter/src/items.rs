@@ -65,12 +65,25 @@ fn find_anchors(b: &mut Builder, from: usize) -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut lower = from;
     let mut pos = from;
+    // The next occurrence of each decision word at or after `pos`, searched again only once
+    // passed, so that the scan stays linear however many words the text holds.
+    let words = ["Upheld", "Overturned"];
+    // `Some(None)`: searched, and there is none left.
+    let mut next: [Option<Option<usize>>; 2] = [None, None];
     loop {
-        let next = ["Upheld", "Overturned"]
+        for (slot, w) in next.iter_mut().zip(words) {
+            if slot.is_none_or(|found| found.is_some_and(|at| at < pos)) {
+                *slot = Some(flat.find(w, pos, text.len()));
+            }
+        }
+        let Some((ws, we)) = next
             .iter()
-            .filter_map(|w| flat.find(w, pos, text.len()).map(|at| (at, at + w.len())))
-            .min();
-        let Some((ws, we)) = next else { break };
+            .zip(words)
+            .filter_map(|(at, w)| at.flatten().map(|at| (at, at + w.len())))
+            .min()
+        else {
+            break;
+        };
         pos = we;
         // A colon, then at most one white space, then the word...
         let colon = match ws.checked_sub(1).map(|i| bytes[i]) {

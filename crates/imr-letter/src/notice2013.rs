@@ -4,6 +4,8 @@
 //! [not] medically necessary and appropriate." The list is given twice (a summary, then under
 //! "A decision has been made ..."); each request is read once, from its first statement.
 
+use std::collections::HashSet;
+
 use crate::credentials;
 use crate::date::{read_date, DateWord};
 use crate::diagnostics::{codes, Builder};
@@ -45,7 +47,7 @@ pub fn read(b: &mut Builder) {
     );
 
     let mut pos = 0;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     while let Some(at) = flat.find(REQUEST_FOR, pos, len) {
         let start = at + REQUEST_FOR.len();
         pos = start;
@@ -59,10 +61,9 @@ pub fn read(b: &mut Builder) {
         let Some((request, span)) = flat.value(start, v_at) else {
             continue;
         };
-        if seen.contains(&request) {
+        if !seen.insert(request.clone()) {
             continue;
         }
-        seen.push(request.clone());
         let word_start = v_at + " is ".len();
         let word_end = word_start + verdict.len() - " is ".len();
         let decision = decision_of_word(&flat.as_str()[word_start..word_end])

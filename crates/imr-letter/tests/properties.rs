@@ -76,3 +76,16 @@ fn every_corpus_text_keeps_the_span_invariants_under_crlf() {
         check_spans(&crlf, &parse(&crlf));
     }
 }
+
+/// Many decision words and no "Overturned": each word is searched for once, not once per item
+/// (this took minutes before the search was made linear).
+#[test]
+fn many_decision_words_stay_linear() {
+    let mut text = String::from("IMR ISSUES, DECISIONS AND RATIONALES\nset forth below:\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("Item {i}: Upheld\nClaims Administrator guideline: x\nMAXIMUS guideline: y\nDecision rationale: z.\n \n"));
+    }
+    let l = parse(&text);
+    assert_eq!(l.items.len(), 20_000);
+    assert_eq!(l.items[19_999].request, "Item 19999");
+}
