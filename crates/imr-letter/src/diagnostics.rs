@@ -1,6 +1,7 @@
 //! Warning codes and the builder that collects values, spans and warnings while parsing.
 
-use crate::model::{Letter, Span, Warning};
+use crate::date::{read_date, DateWord};
+use crate::model::{Date, Letter, Span, Warning};
 use crate::text::Flat;
 
 /// The stable warning codes (kebab-case). Consumers may match on them.
@@ -56,6 +57,29 @@ impl<'f> Builder<'f> {
             message: message.into(),
             span,
         });
+    }
+
+    /// The date in the word at flat `[ws, we)`, recorded with its span at `pointer`. An
+    /// impossible date (`02/30/2016`) is `None` plus a `bad-date` warning that names `what`; a
+    /// word that is no date at all is `None`.
+    pub fn date(&mut self, pointer: &str, what: &str, ws: usize, we: usize) -> Option<Date> {
+        let flat = self.flat;
+        let word = &flat.as_str()[ws..we];
+        match read_date(word) {
+            (DateWord::Valid(d), len) => {
+                self.span(pointer, flat.span(ws, ws + len));
+                Some(d)
+            }
+            (DateWord::Impossible, _) => {
+                self.warn(
+                    codes::BAD_DATE,
+                    format!("{what} {word} is not a real date; it is left empty."),
+                    Some((ws, we)),
+                );
+                None
+            }
+            (DateWord::NotADate, _) => None,
+        }
     }
 
     /// The text value at flat `[a, b)`, recorded with its span at `pointer`.

@@ -202,8 +202,6 @@ fn assign(
     we: usize,
     priority: &mut Option<(usize, usize)>,
 ) {
-    let flat = b.flat;
-    let word = &flat.as_str()[ws..we];
     match field {
         Field::Case => {
             let case = b.text(field.pointer(), ws, we);
@@ -211,24 +209,7 @@ fn assign(
         }
         Field::Priority => *priority = Some((ws, we)),
         _ => {
-            let (reading, len) = read_date(word);
-            let date = match reading {
-                DateWord::Valid(d) => {
-                    b.span(field.pointer(), flat.span(ws, ws + len));
-                    Some(d)
-                }
-                _ => {
-                    b.warn(
-                        codes::BAD_DATE,
-                        format!(
-                            "'{}' {word} is not a real date; it is left empty.",
-                            field.label()
-                        ),
-                        Some((ws, we)),
-                    );
-                    None
-                }
-            };
+            let date = b.date(field.pointer(), &format!("'{}'", field.label()), ws, we);
             set_date(b, field, date);
         }
     }

@@ -7,7 +7,6 @@
 use std::collections::HashSet;
 
 use crate::credentials;
-use crate::date::{read_date, DateWord};
 use crate::diagnostics::{codes, Builder};
 use crate::items::decision_of_word;
 use crate::model::{Date, Item};
@@ -26,24 +25,24 @@ const VERDICTS: [&str; 3] = [
 pub fn read(b: &mut Builder) {
     let flat = b.flat;
     let len = flat.len();
-    read_prose_date(b, "Dated: ", "/dates/decision", |d, v| d.decision = v);
+    read_prose_date(b, "Dated: ", "/dates/decision", |d, v| d.decision = Some(v));
     read_prose_date(
         b,
         "Review was filed on ",
         "/dates/application_received",
-        |d, v| d.application_received = v,
+        |d, v| d.application_received = Some(v),
     );
     read_prose_date(
         b,
         "Utilization Review Denial dated ",
         "/dates/ur_denial",
-        |d, v| d.ur_denial = v,
+        |d, v| d.ur_denial = Some(v),
     );
     read_prose_date(
         b,
         "was provided to the above parties on ",
         "/dates/assigned",
-        |d, v| d.assigned = v,
+        |d, v| d.assigned = Some(v),
     );
 
     let mut pos = 0;
@@ -114,7 +113,7 @@ fn read_prose_date(
     b: &mut Builder,
     phrase: &str,
     pointer: &str,
-    set: impl FnOnce(&mut crate::model::Dates, Option<Date>),
+    set: impl FnOnce(&mut crate::model::Dates, Date),
 ) {
     let flat = b.flat;
     let Some(at) = flat.find(phrase, 0, flat.len()) else {
@@ -123,19 +122,7 @@ fn read_prose_date(
     let Some((ws, we)) = flat.words(at + phrase.len(), flat.len()).next() else {
         return;
     };
-    match read_date(&flat.as_str()[ws..we]) {
-        (DateWord::Valid(d), len) => {
-            b.span(pointer, flat.span(ws, ws + len));
-            set(&mut b.letter.dates, Some(d));
-        }
-        (DateWord::Impossible, _) => b.warn(
-            codes::BAD_DATE,
-            format!(
-                "'{}' is not a real date; it is left empty.",
-                &flat.as_str()[ws..we]
-            ),
-            Some((ws, we)),
-        ),
-        (DateWord::NotADate, _) => {}
+    if let Some(date) = b.date(pointer, "The date", ws, we) {
+        set(&mut b.letter.dates, date);
     }
 }
