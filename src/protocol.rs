@@ -67,14 +67,10 @@ pub struct Failure {
 
 /// Reads bytes the way the page does: a PDF by its `%PDF-` signature, anything else as text.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Failure> {
-    if crate::protocol::looks_like_pdf(bytes) {
+    if imr_pdf::is_pdf(bytes) {
         return parse_pdf(bytes);
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-    };
-    Ok(parse_text(text))
+    Ok(parse_text(String::from_utf8_lossy(bytes).into_owned()))
 }
 
 /// Parses text.
@@ -86,11 +82,6 @@ pub fn parse_text(text: String) -> Parsed {
         kind: "text".into(),
         pages: None,
     }
-}
-
-/// Whether the bytes are a PDF (its signature in the first KiB, as readers accept).
-pub fn looks_like_pdf(bytes: &[u8]) -> bool {
-    imr_pdf::is_pdf(bytes)
 }
 
 fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Failure> {
@@ -121,8 +112,8 @@ mod tests {
         let p = parse_bytes(b"Case Number: CM16-0000001\n").unwrap();
         assert_eq!(p.kind, "text");
         assert_eq!(p.text, "Case Number: CM16-0000001\n");
-        assert!(looks_like_pdf(b"%PDF-1.4\n%..."));
-        assert!(!looks_like_pdf(b"Dear Sir, %PD"));
+        assert!(imr_pdf::is_pdf(b"%PDF-1.4\n%..."));
+        assert!(!imr_pdf::is_pdf(b"Dear Sir, %PD"));
     }
 
     #[test]

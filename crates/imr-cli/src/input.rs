@@ -63,7 +63,6 @@ pub fn letter_from_bytes(bytes: &[u8]) -> Result<ReadLetter, InputError> {
         letter.add_extraction_warnings(pdf.warnings);
         return Ok(ReadLetter { letter, notes });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;

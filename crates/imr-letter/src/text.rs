@@ -42,7 +42,8 @@ fn is_double_spaced(src: &str) -> bool {
 }
 
 impl Flat {
-    /// Collapses `src`; leading and trailing white space is dropped.
+    /// Collapses `src`; leading and trailing white space (and a leading byte-order mark) is
+    /// dropped.
     pub fn new(src: &str) -> Flat {
         let double = is_double_spaced(src);
         let bytes = src.as_bytes();
@@ -50,7 +51,8 @@ impl Flat {
         let mut map: Vec<(u32, u32)> = Vec::with_capacity(src.len() / 4);
         // (start offset of the pending white-space run, line breaks in it)
         let mut run: Option<(usize, u32)> = None;
-        let mut i = 0;
+        // A byte-order mark at the start is not text.
+        let mut i = if src.starts_with('\u{feff}') { 3 } else { 0 };
         while i < bytes.len() {
             let b = bytes[i];
             // The char at `i`: its length, and whether it is white space (and a line break).

@@ -374,3 +374,12 @@ fn extraction_warnings_join_the_letters_own_without_a_span() {
     assert_eq!(codes_of(&l), ["page-unreadable"]);
     assert_eq!(l.warnings[0].span, None);
 }
+
+#[test]
+fn a_leading_byte_order_mark_is_not_text() {
+    let text = letter("CM16-0237844");
+    let with_bom = format!("\u{feff}{text}");
+    let l = parsed(&with_bom);
+    assert_eq!(without_spans(&l), without_spans(&parsed(&text)));
+    assert_eq!(l.spans["/case_number"], [16, 28]);
+}
