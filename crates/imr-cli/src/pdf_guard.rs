@@ -137,7 +137,7 @@ pub fn run_child() -> ExitCode {
             "text": pdf.text,
             "warnings": pdf.warnings.iter().map(|w| [w.code, w.message.as_str()]).collect::<Vec<_>>(),
         }),
-        Err(e) => serde_json::json!({ "error": e.to_string(), "code": e.code() }),
+        Err(e) => serde_json::json!({ "error": e.to_string() }),
     };
     let mut out = std::io::stdout().lock();
     let written = serde_json::to_writer(&mut out, &answer).map_err(std::io::Error::from);
