@@ -1,5 +1,6 @@
 //! Exports of what the page shows: JSON (Letter JSON v1 array) and CSV, as in-page downloads.
 
+use gloo_file::{Blob, ObjectUrl};
 use imr_letter::Letter;
 use wasm_bindgen::JsValue;
 
@@ -15,15 +16,15 @@ pub fn letters_csv(letters: &[&Letter]) -> String {
 }
 
 /// Offers `content` as a file download made in the page (a `blob:` URL, no request).
+///
+/// The URL stays valid until the next download (the browser reads the blob after this returns):
+/// at most one export is kept in memory, and none is revoked on a timer.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     use wasm_bindgen::JsCast;
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = ObjectUrl::from(Blob::new_with_options(content, Some(mime)));
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(file_name);
@@ -32,10 +33,10 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValu
     body.append_child(&a)?;
     a.click();
     body.remove_child(&a)?;
-    // Revoke a little later: the download reads the blob after this returns.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    LAST_DOWNLOAD.with(|last| last.replace(Some(url))); // the previous one is revoked
     Ok(())
+}
+
+thread_local! {
+    static LAST_DOWNLOAD: std::cell::RefCell<Option<ObjectUrl>> = const { std::cell::RefCell::new(None) };
 }

@@ -9,4 +9,5 @@ pub mod export;
 pub mod protocol;
 pub mod runner;
 pub mod samples;
+pub mod scheduler;
 pub mod state;

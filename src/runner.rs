@@ -1,37 +1,39 @@
-//! Runs the parsing worker: a queue, up to [`WINDOW`] files in flight, cancel, and a restart
-//! when the worker dies.
+//! Runs the parsing workers for the page: a thin shell around [`Scheduler`], which decides
+//! everything (pool, window, order, restarts, watchdog, cancel, groups) without I/O.
 //!
-//! The worker is a second wasm binary (`src/bin/imr-worker.rs`) that Trunk builds with
-//! `data-type="worker"`; `static/imr-worker_loader.js` starts it. It answers its messages in
-//! order, so when it dies (a panic traps and kills that worker only: the page sees an `error`
-//! event), the oldest unanswered file is the one it died on: that file is marked failed, the
-//! other unanswered ones go back to the front of the queue, and a fresh worker goes on.
+//! This shell turns browser events into scheduler events (a worker's `message` and `error`,
+//! the one timer it keeps armed for [`Scheduler::deadline`]) and scheduler commands into
+//! browser calls (`new Worker`, `postMessage`, `terminate`, Yew actions). The worker is a second
+//! wasm binary (`src/bin/imr-worker.rs`), started by `static/imr-worker_loader.js`, or in the
+//! single-file edition by the page's own `imrSpawnWorker` (a `blob:` worker).
 //!
-//! Results are handed to the page in groups (every [`FLUSH_MS`] ms, and at the end of a batch):
-//! re-rendering the tables once per file would make a batch of hundreds quadratic.
+//! URL parameters: `workers=N` forces the pool's size (benchmarks, tests); `test-hooks` turns
+//! on the test controls of [`Hooks`].
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
-use yew::UseReducerDispatcher;
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+use yew::{Callback, UseReducerDispatcher};
 
 use crate::protocol::{Failure, Parsed, Reply};
+use crate::scheduler::{
+    Command, Config, Event, JobId, Loss, Millis, Outcome, Scheduler, Summary, WorkerId,
+};
 use crate::state::{Action, AppState};
 
 /// Where the worker's loader is, relative to the page.
 pub const WORKER_URL: &str = "./imr-worker_loader.js";
-/// Files handed to the worker ahead of its answers (keeps it busy, keeps cancel prompt).
-pub const WINDOW: usize = 8;
-/// How long results wait to be shown together.
-pub const FLUSH_MS: i32 = 120;
-/// How long one file may keep the worker busy before the worker is stopped and restarted.
-pub const FILE_LIMIT_MS: f64 = 30_000.0;
-/// How often the watchdog looks.
-const WATCH_MS: i32 = 1_000;
+/// Most workers by default, whatever the machine's cores.
+pub const MAX_WORKERS: usize = 8;
+/// Most workers `?workers=N` may ask for.
+pub const MAX_FORCED_WORKERS: usize = 16;
+/// The global function of the single-file edition that starts a worker.
+const SPAWN_GLOBAL: &str = "imrSpawnWorker";
 
 /// What to parse.
 pub enum Job {
@@ -39,30 +41,47 @@ pub enum Job {
     File(web_sys::File),
 }
 
-type Outcome = (u32, Result<Box<Parsed>, Failure>);
+/// What the progress bar shows of the batch besides its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BatchInfo {
+    #[default]
+    Idle,
+    /// Running since this time ([`now`]).
+    Running(Millis),
+    Over(Summary),
+}
+
+type Answer = Result<Box<Parsed>, Failure>;
+
+/// A started worker; dropping it removes its listeners and terminates it.
+struct Link {
+    worker: Worker,
+    _listeners: [EventListener; 2],
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
 
 pub struct Runner {
-    dispatch: UseReducerDispatcher<AppState>,
-    worker: Option<Worker>,
-    ready: bool,
-    queue: VecDeque<(u32, JsValue)>,
-    /// Sent and not answered yet, oldest first, with their messages (to resend after a crash).
-    in_flight: VecDeque<(u32, JsValue)>,
-    results: Vec<Outcome>,
-    flush_scheduled: bool,
+    sched: Scheduler<Answer>,
+    workers: Vec<Option<Link>>,
+    /// The message of each job not shown yet (kept to send it again after a restart).
+    messages: HashMap<JobId, JsValue>,
     next_id: u32,
-    batch_started: Option<f64>,
-    /// Since when the oldest unanswered file has been the one the worker is on.
-    head_since: Option<f64>,
-    watching: bool,
+    /// The armed timer and the deadline it is for.
+    timer: Option<(Millis, Timeout)>,
+    dispatch: UseReducerDispatcher<AppState>,
+    on_batch: Callback<BatchInfo>,
+    hooks: Option<Hooks>,
     me: Weak<RefCell<Runner>>,
-    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
 }
 
 /// A shared handle, compared by identity (for Yew props).
 #[derive(Clone)]
-pub struct RunnerHandle(pub Rc<RefCell<Runner>>);
+pub struct RunnerHandle(Rc<RefCell<Runner>>);
 
 impl PartialEq for RunnerHandle {
     fn eq(&self, other: &Self) -> bool {
@@ -70,333 +89,401 @@ impl PartialEq for RunnerHandle {
     }
 }
 
-fn message(id: u32, job: Job) -> JsValue {
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
-    match job {
-        Job::Text(t) => {
-            let _ = js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(&t));
-        }
-        Job::File(f) => {
-            let _ = js_sys::Reflect::set(&msg, &"file".into(), &f);
-        }
-    }
-    msg.into()
-}
-
 impl RunnerHandle {
-    pub fn new(dispatch: UseReducerDispatcher<AppState>) -> Self {
-        let rc = Rc::new_cyclic(|me| {
+    pub fn new(dispatch: UseReducerDispatcher<AppState>, on_batch: Callback<BatchInfo>) -> Self {
+        let params = UrlParams::read();
+        let config = Config {
+            workers: params.workers.unwrap_or_else(default_workers),
+            ..Config::default()
+        };
+        let rc = Rc::new_cyclic(|me: &Weak<RefCell<Runner>>| {
             RefCell::new(Runner {
-                dispatch,
-                worker: None,
-                ready: false,
-                queue: VecDeque::new(),
-                in_flight: VecDeque::new(),
-                results: Vec::new(),
-                flush_scheduled: false,
+                sched: Scheduler::new(config),
+                workers: (0..config.workers).map(|_| None).collect(),
+                messages: HashMap::new(),
                 next_id: 1,
-                batch_started: None,
-                head_since: None,
-                watching: false,
+                timer: None,
+                dispatch,
+                on_batch,
+                hooks: params.test_hooks.then(|| Hooks::new(me.clone())),
                 me: me.clone(),
-                _on_message: None,
-                _on_error: None,
             })
         });
         RunnerHandle(rc)
     }
 
-    /// Queues named jobs; the page lists them at once, the worker reads them in order.
+    /// Queues named jobs; the page lists them at once, the workers read them.
     pub fn add(&self, jobs: Vec<(String, Job)>) {
         if jobs.is_empty() {
             return;
         }
-        let (dispatch, list) = {
+        let (list, ids) = {
             let mut r = self.0.borrow_mut();
-            if r.in_flight.is_empty() && r.queue.is_empty() {
-                r.batch_started = now();
-            }
             let mut list = Vec::with_capacity(jobs.len());
+            let mut ids = Vec::with_capacity(jobs.len());
             for (name, job) in jobs {
-                let id = r.next_id;
+                let id = JobId(r.next_id);
                 r.next_id += 1;
-                list.push((id, name));
-                let msg = message(id, job);
-                r.queue.push_back((id, msg));
+                r.messages.insert(id, message(id, job));
+                list.push((id.0, name));
+                ids.push(id);
             }
-            (r.dispatch.clone(), list)
+            (list, ids)
         };
+        let dispatch = self.0.borrow().dispatch.clone();
         dispatch.dispatch(Action::Added(list));
-        Runner::pump(&self.0);
+        Runner::feed(&self.0, Event::Added(ids));
     }
 
     /// Drops the queue and stops the files being read; what was read stays.
     pub fn cancel(&self) {
-        Runner::flush(&self.0);
-        let dispatch = {
-            let mut r = self.0.borrow_mut();
-            r.queue.clear();
-            if !r.in_flight.is_empty() {
-                r.in_flight.clear();
-                r.stop_worker();
-            }
-            r.batch_started = None;
-            r.dispatch.clone()
-        };
+        Runner::feed(&self.0, Event::Cancel);
+        let dispatch = self.0.borrow().dispatch.clone();
         dispatch.dispatch(Action::Cancel);
     }
 }
 
+/// The page's message for one job: `{id, text}` or `{id, file}` (see `protocol`).
+fn message(id: JobId, job: Job) -> JsValue {
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id.0));
+    let (key, value): (&str, JsValue) = match job {
+        Job::Text(t) => ("text", t.into()),
+        Job::File(f) => ("file", f.into()),
+    };
+    let _ = js_sys::Reflect::set(&msg, &key.into(), &value);
+    msg.into()
+}
+
 impl Runner {
-    fn stop_worker(&mut self) {
-        if let Some(w) = self.worker.take() {
-            w.terminate();
-        }
-        self.ready = false;
-        self._on_message = None;
-        self._on_error = None;
-    }
-
-    fn spawn(&mut self) {
-        let Ok(worker) = Worker::new(WORKER_URL) else {
-            self.fail_all("The parser could not be started in this browser.");
-            return;
-        };
-        let me = self.me.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            if let Some(rc) = me.upgrade() {
-                Runner::on_message(&rc, ev);
-            }
-        });
-        let me = self.me.clone();
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
-            ev.prevent_default();
-            if let Some(rc) = me.upgrade() {
-                Runner::on_crash(&rc);
-            }
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        self.worker = Some(worker);
-        self.ready = false;
-        self._on_message = Some(on_message);
-        self._on_error = Some(on_error);
-    }
-
-    /// Every queued and unanswered file fails with `message` (the worker cannot start).
-    fn fail_all(&mut self, message: &str) {
-        let ids: Vec<u32> = self
-            .in_flight
-            .drain(..)
-            .chain(self.queue.drain(..))
-            .map(|(id, _)| id)
-            .collect();
-        for id in ids {
-            self.results.push((
-                id,
-                Err(Failure {
-                    code: "worker-unavailable".into(),
-                    message: message.into(),
-                }),
-            ));
-        }
-    }
-
-    /// Sends files while the worker is ready and the window has room; starts the worker.
-    fn pump(rc: &Rc<RefCell<Runner>>) {
-        let mut r = rc.borrow_mut();
-        if r.queue.is_empty() {
-            return;
-        }
-        if r.worker.is_none() {
-            r.spawn();
-            return;
-        }
-        if r.ready && !r.watching {
-            r.watching = true;
-            Runner::schedule_watch(&r.me);
-        }
-        while r.ready && r.in_flight.len() < WINDOW {
-            let Some((id, msg)) = r.queue.pop_front() else {
-                break;
-            };
-            let sent = r
-                .worker
-                .as_ref()
-                .is_some_and(|w| w.post_message(&msg).is_ok());
-            if sent {
-                if r.in_flight.is_empty() {
-                    r.head_since = now();
-                }
-                r.in_flight.push_back((id, msg));
-            } else {
-                r.results.push((
-                    id,
-                    Err(Failure {
-                        code: "unreadable".into(),
-                        message: "The browser could not hand this file to the parser.".into(),
-                    }),
-                ));
-            }
-        }
-    }
-
-    fn on_message(rc: &Rc<RefCell<Runner>>, ev: MessageEvent) {
-        let Some(s) = ev.data().as_string() else {
-            return;
-        };
-        if s == "ready" {
-            rc.borrow_mut().ready = true;
-            Runner::pump(rc);
-            return;
-        }
-        let Ok(reply) = serde_json::from_str::<Reply>(&s) else {
-            return;
-        };
+    /// Hands one event to the scheduler and carries out its commands (which may give more
+    /// events: a worker that cannot be started, a message that cannot be sent).
+    fn feed(rc: &Rc<RefCell<Runner>>, event: Event<Answer>) {
+        let mut actions = Vec::new();
+        let mut batch = None;
         {
             let mut r = rc.borrow_mut();
-            let Some(pos) = r.in_flight.iter().position(|(id, _)| *id == reply.id) else {
-                return; // an answer for a cancelled file
-            };
-            r.in_flight.remove(pos);
-            if pos == 0 {
-                r.head_since = now();
+            let mut events = VecDeque::from([event]);
+            while let Some(event) = events.pop_front() {
+                let now = r.now();
+                for command in r.sched.handle(now, event) {
+                    r.run(command, &mut events, &mut actions, &mut batch);
+                }
             }
-            let id = reply.id;
-            r.results.push((id, reply.into_result().map(Box::new)));
+            r.arm_timer();
+            if let Some(h) = &r.hooks {
+                h.publish(&r.sched);
+            }
         }
-        Runner::pump(rc);
-        Runner::after_result(rc);
+        let (dispatch, on_batch) = {
+            let r = rc.borrow();
+            (r.dispatch.clone(), r.on_batch.clone())
+        };
+        for a in actions {
+            dispatch.dispatch(a);
+        }
+        if let Some(b) = batch {
+            on_batch.emit(b);
+        }
     }
 
-    fn on_crash(rc: &Rc<RefCell<Runner>>) {
-        Runner::fail_head(
-            rc,
-            "parser-crashed",
-            "The parser stopped on this file; it was restarted for the others.",
-        );
+    fn run(
+        &mut self,
+        command: Command<Answer>,
+        events: &mut VecDeque<Event<Answer>>,
+        actions: &mut Vec<Action>,
+        batch: &mut Option<BatchInfo>,
+    ) {
+        match command {
+            Command::Spawn(w) => match self.spawn(w.0) {
+                Ok(link) => self.workers[w.0] = Some(link),
+                Err(_) => events.push_back(Event::Died(w)),
+            },
+            Command::Send(w, job) => {
+                let sent = match (&self.workers[w.0], self.messages.get(&job)) {
+                    (Some(link), Some(msg)) => link.worker.post_message(msg).is_ok(),
+                    _ => false,
+                };
+                if !sent {
+                    events.push_back(Event::NotSent(w, job));
+                }
+            }
+            Command::Terminate(w) => {
+                self.workers[w.0] = None;
+                if let Some(h) = &mut self.hooks {
+                    h.held.retain(|(from, _)| *from != w.0);
+                }
+            }
+            Command::Show(results) => {
+                let results = results
+                    .into_iter()
+                    .map(|(id, outcome)| {
+                        self.messages.remove(&id);
+                        (id.0, answer(outcome))
+                    })
+                    .collect();
+                actions.push(Action::Finished(results));
+            }
+            Command::BatchStarted(t) => {
+                let offset = self.hooks.as_ref().map_or(0, |h| h.clock_offset);
+                *batch = Some(BatchInfo::Running(Millis(t.0.saturating_sub(offset))));
+            }
+            Command::BatchOver(summary) => {
+                if self.sched.is_idle() {
+                    self.messages.clear(); // cancelled jobs
+                }
+                // Whole milliseconds on <body data-last-batch-ms>, read by the benchmark.
+                if let Some(body) = body() {
+                    let _ =
+                        body.set_attribute("data-last-batch-ms", &summary.elapsed.0.to_string());
+                }
+                *batch = Some(BatchInfo::Over(summary));
+            }
+        }
     }
 
-    /// Looks every [`WATCH_MS`] whether one file has kept the worker busy too long.
-    fn schedule_watch(me: &Weak<RefCell<Runner>>) {
-        let me = me.clone();
-        let tick = Closure::once_into_js(move || {
+    /// Starts worker `slot`, its answers and death wired to the scheduler.
+    fn spawn(&self, slot: usize) -> Result<Link, JsValue> {
+        let worker = start_worker()?;
+        let me = self.me.clone();
+        let on_message = EventListener::new(&worker, "message", move |ev| {
             let Some(rc) = me.upgrade() else { return };
-            let stuck = {
-                let mut r = rc.borrow_mut();
-                if r.in_flight.is_empty() && r.queue.is_empty() {
-                    r.watching = false;
+            let Some(data) = ev
+                .dyn_ref::<MessageEvent>()
+                .and_then(|m| m.data().as_string())
+            else {
+                return;
+            };
+            let w = WorkerId(slot);
+            let event = if data == "ready" {
+                Event::Ready(w)
+            } else if let Ok(reply) = serde_json::from_str::<Reply>(&data) {
+                let id = JobId(reply.id);
+                Event::Answered(w, id, reply.into_result().map(Box::new))
+            } else {
+                return;
+            };
+            Runner::from_worker(&rc, slot, event);
+        });
+        let me = self.me.clone();
+        let options = EventListenerOptions::enable_prevent_default();
+        let on_error = EventListener::new_with_options(&worker, "error", options, move |ev| {
+            ev.prevent_default(); // handled: the worker is restarted
+            if let Some(rc) = me.upgrade() {
+                let w = WorkerId(slot);
+                Runner::from_worker(&rc, slot, Event::Died(w));
+            }
+        });
+        Ok(Link {
+            worker,
+            _listeners: [on_message, on_error],
+        })
+    }
+
+    /// A worker's event, held back while a test holds answers.
+    fn from_worker(rc: &Rc<RefCell<Runner>>, slot: usize, event: Event<Answer>) {
+        {
+            let mut r = rc.borrow_mut();
+            let Runner { hooks, sched, .. } = &mut *r;
+            if let Some(h) = hooks {
+                if h.holding && !matches!(event, Event::Ready(_)) {
+                    h.held.push_back((slot, event));
+                    h.publish(sched);
                     return;
                 }
-                let since = r.head_since.filter(|_| !r.in_flight.is_empty());
-                matches!((since, now()), (Some(t0), Some(t1)) if t1 - t0 > FILE_LIMIT_MS)
-            };
-            if stuck {
-                Runner::fail_head(
-                    &rc,
-                    "too-slow",
-                    "Reading this file took longer than 30 seconds; it was stopped and the parser restarted for the others.",
-                );
-            }
-            Runner::schedule_watch(&rc.borrow().me);
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                tick.unchecked_ref(),
-                WATCH_MS,
-            );
-        }
-    }
-
-    /// The worker is stopped; the file it was on fails with `code` and `message`, the others
-    /// it had not answered go first to a fresh worker.
-    fn fail_head(rc: &Rc<RefCell<Runner>>, code: &str, message: &str) {
-        {
-            let mut r = rc.borrow_mut();
-            let was_ready = r.ready;
-            r.stop_worker();
-            match r.in_flight.pop_front() {
-                Some((id, _)) => {
-                    r.results.push((
-                        id,
-                        Err(Failure {
-                            code: code.into(),
-                            message: message.into(),
-                        }),
-                    ));
-                    // The others it had not answered go first to the next worker.
-                    while let Some(job) = r.in_flight.pop_back() {
-                        r.queue.push_front(job);
-                    }
-                }
-                None if !was_ready => {
-                    // It died while starting: restarting would only loop.
-                    r.fail_all("The parser could not be started (its code failed to load).");
-                }
-                None => {}
             }
         }
-        Runner::pump(rc);
-        Runner::after_result(rc);
+        Runner::feed(rc, event);
     }
 
-    /// Shows results now at the end of a batch, else soon (grouped).
-    fn after_result(rc: &Rc<RefCell<Runner>>) {
-        let done = {
-            let r = rc.borrow();
-            r.queue.is_empty() && r.in_flight.is_empty()
-        };
-        if done {
-            Runner::flush(rc);
-            let mut r = rc.borrow_mut();
-            if let (Some(t0), Some(t1)) = (r.batch_started.take(), now()) {
-                // Whole milliseconds on <body data-last-batch-ms>, read by the benchmark
-                // (float formatting would cost the page ~10 KB of wasm).
-                let ms = (t1 - t0).max(0.0) as u64;
-                if let Some(body) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.body())
-                {
-                    let _ = body.set_attribute("data-last-batch-ms", &ms.to_string());
-                }
-            }
+    /// Keeps one timer armed for the scheduler's next deadline.
+    fn arm_timer(&mut self) {
+        let deadline = self.sched.deadline();
+        if self.timer.as_ref().map(|(t, _)| *t) == deadline {
             return;
         }
-        let mut r = rc.borrow_mut();
-        if r.flush_scheduled {
-            return;
-        }
-        r.flush_scheduled = true;
-        let me = r.me.clone();
-        let tick = Closure::once_into_js(move || {
-            if let Some(rc) = me.upgrade() {
-                Runner::flush(&rc);
-            }
+        self.timer = deadline.map(|t| {
+            let delay = t.0.saturating_sub(self.now().0).min(i32::MAX as u64) as u32;
+            let me = self.me.clone();
+            let timeout = Timeout::new(delay, move || {
+                if let Some(rc) = me.upgrade() {
+                    rc.borrow_mut().timer = None;
+                    Runner::feed(&rc, Event::Timer);
+                }
+            });
+            (t, timeout)
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                tick.unchecked_ref(),
-                FLUSH_MS,
-            );
-        }
     }
 
-    /// Hands the waiting results to the page in one action.
-    fn flush(rc: &Rc<RefCell<Runner>>) {
-        let (dispatch, results) = {
-            let mut r = rc.borrow_mut();
-            r.flush_scheduled = false;
-            (r.dispatch.clone(), std::mem::take(&mut r.results))
-        };
-        if !results.is_empty() {
-            dispatch.dispatch(Action::Finished(results));
-        }
+    /// The scheduler's clock: [`now`], moved on by the test hooks.
+    fn now(&self) -> Millis {
+        let offset = self.hooks.as_ref().map_or(0, |h| h.clock_offset);
+        Millis(now().0 + offset)
     }
 }
 
-fn now() -> Option<f64> {
-    web_sys::window()
+/// A scheduler outcome as the page's result.
+fn answer(outcome: Outcome<Answer>) -> Answer {
+    let (code, message) = match outcome {
+        Outcome::Answered(a) => return a,
+        Outcome::Lost(Loss::Crashed) => (
+            "parser-crashed",
+            "The parser stopped on this file; it was restarted for the others.",
+        ),
+        Outcome::Lost(Loss::TooSlow) => (
+            "too-slow",
+            "Reading this file took longer than 30 seconds; it was stopped and the parser restarted for the others.",
+        ),
+        Outcome::Lost(Loss::NoWorker) => (
+            "worker-unavailable",
+            "The parser could not be started in this browser.",
+        ),
+        Outcome::Lost(Loss::NotSent) => (
+            "unreadable",
+            "The browser could not hand this file to the parser.",
+        ),
+    };
+    Err(Failure {
+        code: code.into(),
+        message: message.into(),
+    })
+}
+
+/// Starts one parsing worker: the single-file edition's `imrSpawnWorker()`, else the loader.
+fn start_worker() -> Result<Worker, JsValue> {
+    match js_sys::Reflect::get(&js_sys::global(), &SPAWN_GLOBAL.into())?
+        .dyn_into::<js_sys::Function>()
+    {
+        Ok(spawn) => spawn.call0(&JsValue::NULL)?.dyn_into::<Worker>(),
+        Err(_) => Worker::new(WORKER_URL),
+    }
+}
+
+/// Whether this is the single-file edition (no service worker, workers from `blob:` URLs).
+pub fn single_file_edition() -> bool {
+    js_sys::Reflect::has(&js_sys::global(), &SPAWN_GLOBAL.into()).unwrap_or(false)
+}
+
+/// The machine's cores within 1..=[`MAX_WORKERS`].
+fn default_workers() -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0);
+    (cores as usize).clamp(1, MAX_WORKERS)
+}
+
+/// Time on the page's clock (`performance.now()`), whole milliseconds.
+pub fn now() -> Millis {
+    let t = web_sys::window()
         .and_then(|w| w.performance())
-        .map(|p| p.now())
+        .map_or(0.0, |p| p.now());
+    Millis(t as u64)
+}
+
+fn body() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.body()
+}
+
+/// The runner's URL parameters: `workers=N`, `test-hooks`.
+struct UrlParams {
+    workers: Option<usize>,
+    test_hooks: bool,
+}
+
+impl UrlParams {
+    fn read() -> UrlParams {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let mut p = UrlParams {
+            workers: None,
+            test_hooks: false,
+        };
+        for pair in search.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "workers" => {
+                    p.workers = value
+                        .parse::<usize>()
+                        .ok()
+                        .map(|n| n.clamp(1, MAX_FORCED_WORKERS))
+                }
+                "test-hooks" => p.test_hooks = true,
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+/// Test controls, only with `?test-hooks` in the page's URL, so that end-to-end tests drive
+/// timing through code and never depend on the machine's speed. The test sends
+/// `document.dispatchEvent(new CustomEvent("imr-test", {detail}))` with `detail`:
+/// - `"hold"`: the workers' answers (and deaths) are held back, in order, until released;
+/// - `"release N"`: the N oldest held back are delivered; `"flow"`: all, and no more holding;
+/// - `"advance MS"`: the scheduler's clock jumps MS milliseconds ahead (the watchdog).
+///
+/// After each event `<body>` shows `data-test-in-flight` (files sent and not answered, as the
+/// scheduler sees them), `data-test-held` and `data-test-workers`.
+struct Hooks {
+    holding: bool,
+    held: VecDeque<(usize, Event<Answer>)>,
+    clock_offset: u64,
+    _listener: Option<EventListener>,
+}
+
+impl Hooks {
+    fn new(me: Weak<RefCell<Runner>>) -> Hooks {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc, "imr-test", move |ev| {
+                let detail = js_sys::Reflect::get(ev, &"detail".into())
+                    .ok()
+                    .and_then(|d| d.as_string())
+                    .unwrap_or_default();
+                if let Some(rc) = me.upgrade() {
+                    Hooks::command(&rc, &detail);
+                }
+            })
+        });
+        Hooks {
+            holding: false,
+            held: VecDeque::new(),
+            clock_offset: 0,
+            _listener: listener,
+        }
+    }
+
+    fn command(rc: &Rc<RefCell<Runner>>, detail: &str) {
+        let (verb, n) = detail.split_once(' ').unwrap_or((detail, ""));
+        let n: u64 = n.parse().unwrap_or(0);
+        let release = {
+            let mut r = rc.borrow_mut();
+            let Some(h) = &mut r.hooks else { return };
+            match verb {
+                "hold" => h.holding = true,
+                "flow" => h.holding = false,
+                "advance" => h.clock_offset += n,
+                _ => {}
+            }
+            let count = match verb {
+                "release" => n as usize,
+                "flow" => h.held.len(),
+                _ => 0,
+            };
+            let count = count.min(h.held.len());
+            h.held.drain(..count).collect::<Vec<_>>()
+        };
+        for (_, event) in release {
+            Runner::feed(rc, event);
+        }
+        Runner::feed(rc, Event::Timer); // the clock may have moved
+    }
+
+    fn publish(&self, sched: &Scheduler<Answer>) {
+        if let Some(body) = body() {
+            let _ = body.set_attribute("data-test-in-flight", &sched.in_flight().to_string());
+            let _ = body.set_attribute("data-test-held", &self.held.len().to_string());
+            let _ = body.set_attribute("data-test-workers", &sched.live_workers().to_string());
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //!
 //! A panic here aborts (traps) this worker only; the page restarts it (see `imr_web::runner`).
 
+use gloo_events::EventListener;
 use imr_web::protocol::{self, Failure, Parsed, Reply};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,8 +12,11 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let data = ev.data();
+    // Listens for the worker's whole life.
+    EventListener::new(&scope, "message", move |ev| {
+        let Some(data) = ev.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
+            return;
+        };
         let id = js_sys::Reflect::get(&data, &"id".into())
             .ok()
             .and_then(|v| v.as_f64())
@@ -20,9 +24,8 @@ fn main() {
         let reply = Reply::new(id, handle(&data));
         let json = serde_json::to_string(&reply).unwrap_or_default();
         let _ = reply_scope.post_message(&JsValue::from_str(&json));
-    });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
+    })
+    .forget();
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 

@@ -1,5 +1,6 @@
 //! The page: intake, progress, the tables or one letter; files dropped anywhere are read.
 
+use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -8,7 +9,7 @@ use super::{
     file_list::FileList, intake::Intake, item_table::ItemTable, letter_table::LetterTable,
     letter_view::LetterView, progress::Progress, toolbar::Toolbar,
 };
-use crate::runner::{Job, RunnerHandle};
+use crate::runner::{single_file_edition, BatchInfo, Job, RunnerHandle};
 use crate::state::{Action, AppState, Status, View};
 
 /// Jobs for the files of a `FileList` (hidden files such as `.DS_Store` skipped).
@@ -86,9 +87,13 @@ async fn jobs_from_drop(promise: js_sys::Promise) -> Vec<(String, Job)> {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
+    let batch = use_state(BatchInfo::default);
     let runner = {
         let d = state.dispatcher();
-        use_memo((), move |_| RunnerHandle::new(d))
+        let set_batch = batch.setter();
+        use_memo((), move |_| {
+            RunnerHandle::new(d, Callback::from(move |b| set_batch.set(b)))
+        })
     };
     let dragging = use_state(|| false);
 
@@ -99,6 +104,10 @@ pub fn app() -> Html {
     let on_cancel = {
         let runner = runner.clone();
         Callback::from(move |_| runner.cancel())
+    };
+    let on_dismiss = {
+        let batch = batch.clone();
+        Callback::from(move |_| batch.set(BatchInfo::Idle))
     };
     let ondragover = {
         let dragging = dragging.clone();
@@ -138,24 +147,15 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    dispatch.dispatch(Action::Escape);
-                }
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "keydown", move |e| {
+                    let key = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key);
+                    if key.as_deref() == Some("Escape") {
+                        dispatch.dispatch(Action::Escape);
+                    }
+                })
             });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "keydown",
-                        on_key.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
     let main = match state.view {
@@ -197,7 +197,7 @@ pub fn app() -> Html {
                 </p>
             </header>
             <Intake on_add={on_add} compact={has_any} />
-            <Progress state={state.clone()} on_cancel={on_cancel} />
+            <Progress state={state.clone()} batch={*batch} {on_cancel} {on_dismiss} />
             <FileList state={state.clone()} />
             if has_any && !matches!(state.view, View::Letter(_)) {
                 <Toolbar state={state.clone()} />
@@ -208,8 +208,12 @@ pub fn app() -> Html {
     }
 }
 
-/// Registers the service worker that makes the app work offline (`static/sw.js`).
+/// Registers the service worker that makes the app work offline (`static/sw.js`); not in the
+/// single-file edition, which has no server to cache from.
 pub fn register_service_worker() {
+    if single_file_edition() {
+        return;
+    }
     if let Some(w) = web_sys::window() {
         let nav = w.navigator();
         let has_sw = js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false);
