@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the web app (release) into dist/ and the JS API module into dist/imr-js/.
+# Builds the web app (release) into dist/, its single-file edition dist/imr-reader.html, and
+# the JS API module into dist/imr-js/.
 # Expects the tools of `scripts/setup.sh all` (Trunk, wasm-bindgen 0.2.130, wasm-opt 132).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ target_dir=${CARGO_TARGET_DIR:-target}
 
 cargo fetch --locked >/dev/null # Trunk runs cargo offline (Trunk.toml)
 trunk build --release
+python3 scripts/single_file.py dist # dist/imr-reader.html: the app in one file, for file://
 
 # The JS API (crates/imr-js): an ES module for other pages; not loaded by the app itself.
 cargo build --release --locked --target wasm32-unknown-unknown -p imr-js
@@ -16,4 +18,4 @@ rm -rf dist/imr-js
 wasm-bindgen --target web --no-typescript --out-dir dist/imr-js --out-name imr_js \
   "$target_dir/wasm32-unknown-unknown/release/imr_js.wasm"
 wasm-opt -Oz dist/imr-js/imr_js_bg.wasm -o dist/imr-js/imr_js_bg.wasm
-echo "built dist/ (web app) and dist/imr-js/ (JS API)"
+echo "built dist/ (web app), dist/imr-reader.html (single file) and dist/imr-js/ (JS API)"

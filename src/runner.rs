@@ -11,7 +11,7 @@
 //! on the test controls of [`Hooks`].
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -68,8 +68,9 @@ impl Drop for Link {
 pub struct Runner {
     sched: Scheduler<Answer>,
     workers: Vec<Option<Link>>,
-    /// The message of each job not shown yet (kept to send it again after a restart).
-    messages: HashMap<JobId, JsValue>,
+    /// The message of each job not shown yet (kept to send it again after a restart), in the
+    /// order of their ids.
+    messages: VecDeque<(JobId, JsValue)>,
     next_id: u32,
     /// The armed timer and the deadline it is for.
     timer: Option<(Millis, Timeout)>,
@@ -100,7 +101,7 @@ impl RunnerHandle {
             RefCell::new(Runner {
                 sched: Scheduler::new(config),
                 workers: (0..config.workers).map(|_| None).collect(),
-                messages: HashMap::new(),
+                messages: VecDeque::new(),
                 next_id: 1,
                 timer: None,
                 dispatch,
@@ -124,7 +125,7 @@ impl RunnerHandle {
             for (name, job) in jobs {
                 let id = JobId(r.next_id);
                 r.next_id += 1;
-                r.messages.insert(id, message(id, job));
+                r.messages.push_back((id, message(id, job)));
                 list.push((id.0, name));
                 ids.push(id);
             }
@@ -200,7 +201,7 @@ impl Runner {
                 Err(_) => events.push_back(Event::Died(w)),
             },
             Command::Send(w, job) => {
-                let sent = match (&self.workers[w.0], self.messages.get(&job)) {
+                let sent = match (&self.workers[w.0], self.message(job)) {
                     (Some(link), Some(msg)) => link.worker.post_message(msg).is_ok(),
                     _ => false,
                 };
@@ -215,12 +216,15 @@ impl Runner {
                 }
             }
             Command::Show(results) => {
+                // Shown in the order given: their messages are the first ones.
+                if let Some((last, _)) = results.last() {
+                    while self.messages.front().is_some_and(|(id, _)| id <= last) {
+                        self.messages.pop_front();
+                    }
+                }
                 let results = results
                     .into_iter()
-                    .map(|(id, outcome)| {
-                        self.messages.remove(&id);
-                        (id.0, answer(outcome))
-                    })
+                    .map(|(id, outcome)| (id.0, answer(outcome)))
                     .collect();
                 actions.push(Action::Finished(results));
             }
@@ -240,6 +244,14 @@ impl Runner {
                 *batch = Some(BatchInfo::Over(summary));
             }
         }
+    }
+
+    fn message(&self, job: JobId) -> Option<&JsValue> {
+        let i = self
+            .messages
+            .binary_search_by_key(&job, |(id, _)| *id)
+            .ok()?;
+        Some(&self.messages[i].1)
     }
 
     /// Starts worker `slot`, its answers and death wired to the scheduler.

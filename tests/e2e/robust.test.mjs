@@ -1,9 +1,8 @@
-// Offline reload through the service worker; a worker that dies is restarted.
+// Offline reload through the service worker; hostile files; the CSP. (The workers' crash,
+// watchdog and cancel: runner.test.mjs.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readdir } from "node:fs/promises";
 import { openApp, text, waitForIdle, CORPUS } from "./harness.mjs";
 
 test("after the first visit, a reload with the server gone still parses letters", async () => {
@@ -29,72 +28,6 @@ test("after the first visit, a reload with the server gone still parses letters"
   }
 });
 
-// The parsing worker's loader, with a trap on demand: a text containing TRAP-NOW makes the
-// worker throw a WebAssembly.RuntimeError from its message handler, as a wasm panic does.
-const TRAPPING_LOADER = `
-importScripts("./imr-worker.js");
-wasm_bindgen({ module_or_path: "./imr-worker_bg.wasm" }).then(() => {
-  const real = self.onmessage;
-  self.onmessage = (e) => {
-    if (typeof e.data.text === "string" && e.data.text.includes("TRAP-NOW")) {
-      throw new WebAssembly.RuntimeError("unreachable");
-    }
-    return real(e);
-  };
-});`;
-
-test("when the worker dies on a file, only that file fails and the others are read", async () => {
-  const app = await openApp({ overrides: { "/imr-worker_loader.js": TRAPPING_LOADER } });
-  try {
-    const { page } = app;
-    const good = await readFile(join(CORPUS, "real/format1_CM16-0237844.txt"), "utf8");
-    // Paste a good letter, a trapping one, then another good one.
-    for (const t of [good, "TRAP-NOW", good.replace("CM16-0237844", "CM16-0237845")]) {
-      await page.fill("#paste-box", t);
-      await page.click("#read-paste");
-    }
-    await waitForIdle(page, 3);
-    assert.equal(await text(page, "#failed-count"), "1 file(s) not read");
-    const failed = await text(page, ".file-list li.failed");
-    assert.equal(failed, "Pasted text 2: The parser stopped on this file; it was restarted for the others.");
-    await page.click("#back").catch(() => {});
-    const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
-    assert.deepEqual(cases, ["CM16-0237844", "CM16-0237845"]);
-    const problems = app.problems.filter((p) => !p.includes("unreachable"));
-    assert.deepEqual(problems, []);
-  } finally {
-    await app.close();
-  }
-});
-
-// The worker's loader with a hang on demand: a text containing HANG-NOW never returns.
-const HANGING_LOADER = TRAPPING_LOADER.replace(
-  'throw new WebAssembly.RuntimeError("unreachable");',
-  "for (;;) {}",
-).replaceAll("TRAP-NOW", "HANG-NOW");
-
-test("a file that keeps the worker busy past 30 s is stopped; the others are read", async () => {
-  const app = await openApp({ overrides: { "/imr-worker_loader.js": HANGING_LOADER } });
-  try {
-    const { page } = app;
-    const good = await readFile(join(CORPUS, "real/format1_CM16-0237844.txt"), "utf8");
-    for (const t of [good, "HANG-NOW", good.replace("CM16-0237844", "CM16-0237845")]) {
-      await page.fill("#paste-box", t);
-      await page.click("#read-paste");
-    }
-    await waitForIdle(page, 3, 90_000);
-    assert.equal(await text(page, "#failed-count"), "1 file(s) not read");
-    const failed = await text(page, ".file-list li.failed");
-    assert.match(failed, /^Pasted text 2: Reading this file took longer than 30 seconds/);
-    await page.click("#back").catch(() => {});
-    const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
-    assert.deepEqual(cases, ["CM16-0237844", "CM16-0237845"]);
-    assert.deepEqual(app.problems, []);
-  } finally {
-    await app.close();
-  }
-});
-
 test("a PDF that inflates to 512 MiB does not take the page down", async () => {
   const app = await openApp();
   try {
@@ -109,31 +42,6 @@ test("a PDF that inflates to 512 MiB does not take the page down", async () => {
     const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
     assert.ok(cases.includes("CM16-0237844"), JSON.stringify(cases));
     assert.deepEqual(app.problems.filter((p) => !/unreachable|memory/i.test(p)), []);
-  } finally {
-    await app.close();
-  }
-});
-
-test("Cancel drops the rest of a batch; what was read stays", async () => {
-  const REAL = join(CORPUS, "real");
-  const files = (await readdir(REAL)).filter((f) => /^format1_.*\.txt$/.test(f)).sort().map((f) => join(REAL, f));
-  const app = await openApp();
-  try {
-    const { page } = app;
-    await page.setInputFiles("#pick-files", files);
-    await page.click("#cancel");
-    await page.waitForFunction(() => !document.querySelector("#cancel"));
-    const summary = await text(page, "#failed-count"); // "N file(s) not read"
-    const cancelled = Number(summary.split(" ")[0]);
-    assert.ok(cancelled > 0 && cancelled <= files.length, summary);
-    assert.equal(await page.locator(".file-list li.cancelled").count(), cancelled);
-    const read = await page.locator("#letters-table tbody tr").count().catch(() => 0);
-    assert.equal(read + cancelled, files.length);
-    // The page goes on: a new file is read after a cancel.
-    await page.click("button:has-text('2016 letter')");
-    await page.waitForFunction(() => document.querySelector("#progress-text")?.dataset.pending === "0"
-      && document.querySelector("#progress-text")?.dataset.entries === "151");
-    assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
   }
