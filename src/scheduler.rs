@@ -16,9 +16,10 @@
 //! - The watchdog: a file that keeps its worker more than [`Config::file_limit`] fails the same
 //!   way (the worker is stopped and restarted). A worker that does not get ready within that
 //!   time is given up.
-//! - Results are shown in the order the files were given, in groups (at most one group per
-//!   [`Config::group`]), and at once when the batch is over: one re-render per file would make
-//!   big batches quadratic.
+//! - Results are shown in the order the files were given, in groups, and at once when the
+//!   batch is over: one re-render per file would make big batches quadratic. A group waits
+//!   [`Config::group`], and longer as the batch grows (1 ms per result shown in the batch): each
+//!   re-render costs time in the rows already shown.
 //! - Cancel drops the queue and stops the busy workers; what was read is shown.
 
 use std::collections::VecDeque;
@@ -52,7 +53,7 @@ pub struct Config {
     pub workers: usize,
     /// Most files in flight per worker (at least 1).
     pub window: usize,
-    /// How long shown results wait to be shown together.
+    /// How long results wait to be shown together, at least.
     pub group: Millis,
     /// How long one file may keep its worker (and a worker may take to start).
     pub file_limit: Millis,
@@ -178,6 +179,8 @@ pub struct Scheduler<R> {
     /// Settled and in order, waiting for the group to be shown.
     to_show: Vec<(JobId, Outcome<R>)>,
     show_at: Option<Millis>,
+    /// Results shown in this batch.
+    shown: usize,
     batch: Option<(Millis, Summary)>,
     out: Vec<Command<R>>,
 }
@@ -196,6 +199,7 @@ impl<R: Answer> Scheduler<R> {
             order: VecDeque::new(),
             to_show: Vec::new(),
             show_at: None,
+            shown: 0,
             batch: None,
             out: Vec::new(),
         }
@@ -284,6 +288,7 @@ impl<R: Answer> Scheduler<R> {
         }
         if self.batch.is_none() {
             self.batch = Some((now, Summary::default()));
+            self.shown = 0;
             self.out.push(Command::BatchStarted(now));
         }
         for id in ids {
@@ -333,7 +338,8 @@ impl<R: Answer> Scheduler<R> {
             }
         }
         if !self.to_show.is_empty() && self.show_at.is_none() {
-            self.show_at = Some(now.plus(self.config.group));
+            let grown = Millis(self.shown as u64);
+            self.show_at = Some(now.plus(self.config.group.max(grown)));
         }
     }
 
@@ -385,6 +391,7 @@ impl<R: Answer> Scheduler<R> {
     fn show(&mut self) {
         self.show_at = None;
         if !self.to_show.is_empty() {
+            self.shown += self.to_show.len();
             self.out
                 .push(Command::Show(std::mem::take(&mut self.to_show)));
         }
@@ -649,6 +656,26 @@ mod tests {
         );
         let cmds = s.handle(Millis(110), Event::Timer);
         assert_eq!(shown_ids(&cmds), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn groups_wait_longer_as_the_batch_grows() {
+        let (mut s, _) = started(1, 4, 1_200);
+        // Answer 1,000 files, a millisecond apart, showing each group when it is due.
+        for j in 1..=1_000 {
+            let t = u64::from(j);
+            ok(&mut s, t, 0, j);
+            if s.deadline().is_some_and(|d| d <= Millis(t)) {
+                s.handle(Millis(t), Event::Timer);
+            }
+        }
+        s.handle(Millis(10_000), Event::Timer);
+        ok(&mut s, 10_001, 0, 1_001);
+        assert_eq!(
+            s.deadline(),
+            Some(Millis(11_001)),
+            "1,000 shown: the group waits a second"
+        );
     }
 
     #[test]

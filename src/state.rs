@@ -15,12 +15,26 @@ pub struct Entry {
     pub status: Status,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Status {
     Queued,
     Done(Rc<Parsed>),
     Failed(Failure),
     Cancelled,
+}
+
+/// A parsed letter is never changed in place: two are the same when they are the same `Rc`.
+/// (Comparing them deeply made every re-render of a big batch compare every letter and text,
+/// once per component given the state.)
+impl PartialEq for Status {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Status::Done(a), Status::Done(b)) => Rc::ptr_eq(a, b),
+            (Status::Failed(a), Status::Failed(b)) => a == b,
+            (Status::Queued, Status::Queued) | (Status::Cancelled, Status::Cancelled) => true,
+            _ => false,
+        }
+    }
 }
 
 impl Entry {

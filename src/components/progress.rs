@@ -38,7 +38,7 @@ pub fn progress(props: &Props) -> Html {
         };
         let onclick = props.on_dismiss.reform(|_| ());
         return html! {
-            <section class="progress summary no-print" aria-label="Last batch" role="status">
+            <section class="progress batch-summary no-print" aria-label="Last batch" role="status">
                 { data(summary_text(&summary)) }
                 <button type="button" id="dismiss-summary" class="secondary" aria-label="Dismiss" {onclick}>{ "×" }</button>
             </section>
