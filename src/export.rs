@@ -11,8 +11,15 @@ pub fn letters_json(letters: &[&Letter]) -> String {
 
 /// The letters as CSV: the same columns as `imr parse --format csv` (one row per item).
 pub fn letters_csv(letters: &[&Letter]) -> String {
-    let owned: Vec<Letter> = letters.iter().map(|l| (*l).clone()).collect();
-    imr_letter::csv::to_csv(&owned)
+    // Letter by letter, each without its header row: no copy of the letters (and no code to
+    // clone them in the page's wasm).
+    let header = imr_letter::csv::to_csv(&[]);
+    let mut out = header.clone();
+    for letter in letters {
+        let one = imr_letter::csv::to_csv(std::slice::from_ref(*letter));
+        out.push_str(one.strip_prefix(header.as_str()).unwrap_or(&one));
+    }
+    out
 }
 
 /// Offers `content` as a file download made in the page (a `blob:` URL, no request).

@@ -34,9 +34,10 @@ pub fn jobs_from_files(files: Option<web_sys::FileList>) -> Vec<(String, Job)> {
     jobs
 }
 
+// `filesFromDrop`: the files of a drop, folders walked (webkitGetAsEntry), as [path, File] pairs
+// sorted by path. The entries are taken synchronously: the DataTransfer is emptied once the event
+// is over. (Comments stay out of the JS: it is shipped as written.)
 #[wasm_bindgen(inline_js = r#"
-// The files of a drop, folders walked (webkitGetAsEntry), as [path, File] pairs sorted by path.
-// The entries are taken synchronously: the DataTransfer is emptied once the event is over.
 export function filesFromDrop(dt) {
   const entries = [];
   for (const item of dt.items ?? []) {
