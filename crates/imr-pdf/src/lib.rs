@@ -21,6 +21,8 @@ pub struct PdfText {
     pub text: String,
     /// Number of pages read (including pages whose text could not be read).
     pub pages: usize,
+    /// Where each page's text starts in `text` (byte offsets, one per page).
+    pub page_starts: Vec<usize>,
     /// Problems that did not stop extraction.
     pub warnings: Vec<PdfWarning>,
 }
@@ -136,12 +138,18 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
             ),
         ));
     }
-    let text = pages
+    let texts: Vec<String> = pages
         .texts
         .into_iter()
         .map(Result::unwrap_or_default)
-        .collect::<Vec<_>>()
-        .join("\n");
+        .collect();
+    let mut page_starts = Vec::with_capacity(texts.len());
+    let mut at = 0;
+    for t in &texts {
+        page_starts.push(at);
+        at += t.len() + 1;
+    }
+    let text = texts.join("\n");
     if text.trim().is_empty() {
         if !unreadable.is_empty() {
             return Err(PdfError::Damaged(format!(
@@ -161,6 +169,7 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     Ok(PdfText {
         text,
         pages: pages.count,
+        page_starts,
         warnings,
     })
 }
