@@ -173,35 +173,39 @@ pub fn skew_angle(img: &GrayImage) -> f32 {
     if dark.len() < 200 || dark.len() > n / 2 {
         return 0.0;
     }
-    let bins = (small.height + small.width) as usize * 2;
-    let mut profile = vec![0u32; bins];
-    let score = |deg: f32, profile: &mut Vec<u32>| -> f64 {
-        profile.iter_mut().for_each(|c| *c = 0);
+    let bins = (small.height + small.width) as usize * 2 + 2;
+    let mut profile = vec![0f32; bins];
+    // Each point is shared between its two nearest rows, so that no angle gains from rounding.
+    let score = |deg: f32, profile: &mut Vec<f32>| -> f64 {
+        profile.iter_mut().for_each(|c| *c = 0.0);
         let (s, c) = deg.to_radians().sin_cos();
         let offset = small.width as f32;
         for &(x, y) in &dark {
-            let r = (y * c + x * s + offset) as usize;
-            if let Some(b) = profile.get_mut(r) {
-                *b += 1;
+            let r = y * c + x * s + offset;
+            let (i, frac) = (r as usize, r.fract());
+            if i + 1 < profile.len() {
+                profile[i] += 1.0 - frac;
+                profile[i + 1] += frac;
             }
         }
         profile.iter().map(|&v| f64::from(v) * f64::from(v)).sum()
     };
-    let search = |from: f32, to: f32, step: f32, profile: &mut Vec<u32>| {
-        let (mut best, mut best_deg) = (f64::MIN, 0.0);
-        let mut deg = from;
-        while deg <= to + step / 2.0 {
+    // Angles nearest `center` first, so that a tie keeps the smaller turn.
+    let search = |center: f32, half: f32, step: f32, profile: &mut Vec<f32>| {
+        let (mut best, mut best_deg) = (f64::MIN, center);
+        let n = (half / step).round() as i32;
+        for k in (0..=n).flat_map(|k| if k == 0 { vec![0] } else { vec![k, -k] }) {
+            let deg = center + k as f32 * step;
             let s = score(deg, profile);
             if s > best {
                 best = s;
                 best_deg = deg;
             }
-            deg += step;
         }
         best_deg
     };
-    let coarse = search(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, 0.25, &mut profile);
-    let fine = search(coarse - 0.25, coarse + 0.25, 0.05, &mut profile);
+    let coarse = search(0.0, MAX_SKEW_DEGREES, 0.25, &mut profile);
+    let fine = search(coarse, 0.25, 0.05, &mut profile);
     // Rows `y cos + x sin` are level along lines that fall at minus that angle.
     -fine
 }

@@ -51,6 +51,24 @@ impl GrayImage {
         &self.pixels[y as usize * w..(y as usize + 1) * w]
     }
 
+    /// The part of the image at `x, y` of `width` x `height` (clipped to the image).
+    pub fn crop(&self, x: u32, y: u32, width: u32, height: u32) -> GrayImage {
+        let x = x.min(self.width);
+        let y = y.min(self.height);
+        let w = width.min(self.width - x);
+        let h = height.min(self.height - y);
+        let mut pixels = Vec::with_capacity(w as usize * h as usize);
+        for row in y..y + h {
+            pixels.extend_from_slice(&self.row(row)[x as usize..(x + w) as usize]);
+        }
+        GrayImage {
+            width: w,
+            height: h,
+            dpi: self.dpi,
+            pixels,
+        }
+    }
+
     /// The image as a binary PGM (`P5`) file: what Tesseract and most tools read.
     pub fn to_pgm(&self) -> Vec<u8> {
         let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();

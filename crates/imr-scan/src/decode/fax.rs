@@ -57,6 +57,9 @@ pub(crate) fn decode_g4(
             Err(_) => return Err(ScanError::Damaged("the fax data cannot be read")),
         }
     }
+    if lines == 0 {
+        return Err(ScanError::Damaged("the fax data cannot be read"));
+    }
     let height = if rows > 0 { rows } else { lines };
     out.resize(width as usize * height as usize, white);
     Ok((out, height))
