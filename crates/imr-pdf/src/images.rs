@@ -257,7 +257,12 @@ impl<R: Resolve> Walk<'_, R> {
                             };
                             let m = form.dict().matrix.unwrap_or(IDENTITY);
                             let own = form.dict().resources.as_deref();
-                            self.ops(&inner, own.unwrap_or(resources), concat(&m, &ctm), depth + 1);
+                            self.ops(
+                                &inner,
+                                own.unwrap_or(resources),
+                                concat(&m, &ctm),
+                                depth + 1,
+                            );
                         }
                         _ => {}
                     }
@@ -273,7 +278,8 @@ impl<R: Resolve> Walk<'_, R> {
             return;
         }
         let Some(encoding) = encoding(&image.inner.info.filters) else {
-            self.images.push(placeholder(image, ctm, ImageEncoding::Other));
+            self.images
+                .push(placeholder(image, ctm, ImageEncoding::Other));
             return;
         };
         let data = match image.raw_image_data(self.resolve) {

@@ -7,8 +7,9 @@
 //!
 //! OCR_DIR holds `<letter>.scan-<kind>.txt` (written by the `ocr_files` example), GOLD_DIR
 //! `<letter>.txt`. A field is right when equal to the gold's, missing when null (or an item
-//! not found) where the gold has a value, wrong otherwise. A wrong item decision is the error
-//! that must never happen.
+//! not found) where the gold has a value, wrong otherwise. Items are matched by request; an item
+//! found that the gold lacks counts as one wrong field. A wrong decision on a matched item is
+//! the error that must never happen.
 
 use std::collections::BTreeMap;
 
@@ -58,7 +59,7 @@ fn main() {
                 Verdict::Missing => t_all.missing += 1,
                 Verdict::Wrong => t_all.wrong += 1,
             }
-            if f.verdict == Verdict::Wrong && f.name.ends_with("/decision") {
+            if f.verdict == Verdict::Wrong && f.name.ends_with("/decision") && f.gold.is_some() {
                 t_all.wrong_decisions += 1;
             }
         }
@@ -73,7 +74,10 @@ fn main() {
         );
         if verbose {
             for f in fields.iter().filter(|f| f.verdict != Verdict::Right) {
-                println!("    {:?} {}: gold {:?}, ocr {:?}", f.verdict, f.name, f.gold, f.got);
+                println!(
+                    "    {:?} {}: gold {:?}, ocr {:?}",
+                    f.verdict, f.name, f.gold, f.got
+                );
             }
         }
         t.letters += 1;
@@ -162,15 +166,33 @@ fn compare(gold: &Letter, got: &Letter) -> Vec<Field> {
         ]
         .map(|d| d.map(|d| d.to_string()))
     };
-    let mut out = vec![field("case_number", gold.case_number.clone(), got.case_number.clone())];
-    for (name, (g, o)) in ["assigned", "injury", "decision", "ur_denial", "application_received"]
-        .iter()
-        .zip(d(gold).into_iter().zip(d(got)))
+    let mut out = vec![field(
+        "case_number",
+        gold.case_number.clone(),
+        got.case_number.clone(),
+    )];
+    for (name, (g, o)) in [
+        "assigned",
+        "injury",
+        "decision",
+        "ur_denial",
+        "application_received",
+    ]
+    .iter()
+    .zip(d(gold).into_iter().zip(d(got)))
     {
         out.push(field(format!("dates/{name}"), g, o));
     }
-    out.push(field("priority", gold.priority.clone(), got.priority.clone()));
-    out.push(field("licensure", list(&gold.reviewer.licensure), list(&got.reviewer.licensure)));
+    out.push(field(
+        "priority",
+        gold.priority.clone(),
+        got.priority.clone(),
+    ));
+    out.push(field(
+        "licensure",
+        list(&gold.reviewer.licensure),
+        list(&got.reviewer.licensure),
+    ));
     out.push(field(
         "specialties",
         list(&gold.reviewer.specialties),
@@ -186,22 +208,40 @@ fn compare(gold: &Letter, got: &Letter) -> Vec<Field> {
         gold.patient.sex.map(|s| s.as_str().to_owned()),
         got.patient.sex.map(|s| s.as_str().to_owned()),
     ));
+    // Items are matched by their request (letters and digits, any case), so that an item the
+    // parser missed shows as missing, not as its neighbour's decision.
+    let key = |r: &str| -> String {
+        r.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let mut used = vec![false; got.items.len()];
     for (i, item) in gold.items.iter().enumerate() {
-        let other = got.items.get(i);
+        let found = got
+            .items
+            .iter()
+            .enumerate()
+            .find(|(j, o)| !used[*j] && key(&o.request) == key(&item.request))
+            .map(|(j, o)| {
+                used[j] = true;
+                o
+            });
         out.push(field(
             format!("items/{i}/request"),
             Some(item.request.clone()),
-            other.map(|o| o.request.clone()),
+            found.map(|o| o.request.clone()),
         ));
         out.push(field(
             format!("items/{i}/decision"),
             Some(item.decision.as_str().to_owned()),
-            other.map(|o| o.decision.as_str().to_owned()),
+            found.map(|o| o.decision.as_str().to_owned()),
         ));
     }
-    for (i, extra) in got.items.iter().enumerate().skip(gold.items.len()) {
+    // Items the parser found that the letter does not have (or whose request came out garbled).
+    for (j, extra) in got.items.iter().enumerate().filter(|(j, _)| !used[*j]) {
         out.push(field(
-            format!("items/{i}/decision"),
+            format!("extra item {j}: {}", extra.request),
             None,
             Some(extra.decision.as_str().to_owned()),
         ));
@@ -261,7 +301,10 @@ fn closed_tokens(gold: &str, ocr: &str) -> (usize, usize) {
             .map(|w| w.trim_end_matches('.'))
             .filter(|w| {
                 let b = w.as_bytes();
-                b.len() == 10 && b[2] == b'/' && b[5] == b'/' && w.chars().filter(char::is_ascii_digit).count() == 8
+                b.len() == 10
+                    && b[2] == b'/'
+                    && b[5] == b'/'
+                    && w.chars().filter(char::is_ascii_digit).count() == 8
             })
             .map(str::to_owned)
             .collect()

@@ -3,7 +3,7 @@
 //!
 //! cargo run --release -p imr-scan --features native-tesseract --example ocr_files -- \
 //!     [--dpi 300] [--psm 3] [--deskew 1] [--binarize 0] [--gap 0] [--engine-paragraphs 1] \
-//!     [--pages-out DIR] OUT_DIR FILE...
+//!     [--tessdata DIR] [--pages-out DIR] OUT_DIR FILE...
 //!
 //! `--pages-out` also writes each prepared page as DIR/<name>-<page>.pgm (for other engines).
 
@@ -29,6 +29,7 @@ fn main() {
             "--gap" => layout.gap_paragraphs = value.parse().expect("--gap F"),
             "--engine-paragraphs" => layout.engine_paragraphs = value == "1",
             "--pages-out" => pages_out = Some(value),
+            "--tessdata" => engine.tessdata_dir = Some(value.into()),
             _ => panic!("unknown option {flag}"),
         }
     }

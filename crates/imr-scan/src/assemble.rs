@@ -94,7 +94,11 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
             }
             PageInput::Words(p) => {
                 ocr_pages += 1;
-                let scale = if p.dpi > 0 { dpi as f32 / p.dpi as f32 } else { 1.0 };
+                let scale = if p.dpi > 0 {
+                    dpi as f32 / p.dpi as f32
+                } else {
+                    1.0
+                };
                 let s = |v: u32| (v as f32 * scale).round() as u32;
                 page_sizes.push([s(p.width), s(p.height)]);
                 let mut boxes = Vec::with_capacity(p.words.len());
@@ -104,7 +108,9 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
                 });
                 all_words.push(boxes);
                 let page_sum: f64 = p.words.iter().map(|w| f64::from(w.confidence)).sum();
-                if !p.words.is_empty() && (page_sum / p.words.len() as f64) < f64::from(LOW_CONFIDENCE) {
+                if !p.words.is_empty()
+                    && (page_sum / p.words.len() as f64) < f64::from(LOW_CONFIDENCE)
+                {
                     low.push(n + 1);
                 }
                 sum += page_sum;
@@ -117,7 +123,8 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
         ocr: OcrData {
             engine: engine.to_owned(),
             pages: ocr_pages,
-            mean_confidence: (count > 0).then(|| ((sum / count as f64) * 10.0).round() as f32 / 10.0),
+            mean_confidence: (count > 0)
+                .then(|| ((sum / count as f64) * 10.0).round() as f32 / 10.0),
             dpi,
             page_sizes,
             words: all_words,

@@ -21,6 +21,8 @@ pub struct Tesseract {
     pub leading_args: Vec<String>,
     /// Language model (`eng`).
     pub lang: String,
+    /// Folder of the model files (`--tessdata-dir`); Tesseract's own when `None`.
+    pub tessdata_dir: Option<PathBuf>,
     /// Page segmentation mode (`--psm`): 3 fully automatic, 4 one column, 6 one block.
     pub psm: u8,
     /// Longest one page may take.
@@ -33,6 +35,7 @@ impl Default for Tesseract {
             program: PathBuf::from("tesseract"),
             leading_args: Vec::new(),
             lang: "eng".into(),
+            tessdata_dir: None,
             psm: 3,
             timeout: Duration::from_secs(60),
         }
@@ -95,9 +98,20 @@ impl Tesseract {
     /// Recognises the words of one page image (the boxes are in its pixels).
     pub fn recognise(&self, img: &GrayImage) -> Result<PageWords, NativeError> {
         let dpi = img.dpi.x.min(img.dpi.y).round().max(1.0) as u32;
-        let mut child = Command::new(&self.program)
-            .args(&self.leading_args)
-            .args(["stdin", "stdout", "-l", &self.lang, "--dpi", &dpi.to_string()])
+        let mut command = Command::new(&self.program);
+        command.args(&self.leading_args);
+        if let Some(dir) = &self.tessdata_dir {
+            command.arg("--tessdata-dir").arg(dir);
+        }
+        let mut child = command
+            .args([
+                "stdin",
+                "stdout",
+                "-l",
+                &self.lang,
+                "--dpi",
+                &dpi.to_string(),
+            ])
             .args(["--psm", &self.psm.to_string(), "tsv"])
             .env("OMP_THREAD_LIMIT", "1")
             .stdin(Stdio::piped())
@@ -133,11 +147,7 @@ impl Tesseract {
             }
         };
         let _ = writer.join();
-        let out = reader
-            .join()
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let out = reader.join().ok().and_then(Result::ok).unwrap_or_default();
         let err = errors.join().unwrap_or_default();
         if !status.success() {
             let why = String::from_utf8_lossy(&err);

@@ -51,7 +51,9 @@ pub fn prepare(img: &GrayImage, prep: &Prep) -> (GrayImage, f32) {
     }
     if prep.binarize {
         let t = otsu(&out.pixels);
-        out.pixels.iter_mut().for_each(|p| *p = if *p > t { 255 } else { 0 });
+        out.pixels
+            .iter_mut()
+            .for_each(|p| *p = if *p > t { 255 } else { 0 });
     }
     (out, angle)
 }
@@ -77,7 +79,10 @@ pub fn resample(img: &GrayImage, dpi: Dpi) -> GrayImage {
         let y0 = (fy as usize).min(sh - 1);
         let y1 = (y0 + 1).min(sh - 1);
         let ty = fy - y0 as f32;
-        let (r0, r1) = (&src.pixels[y0 * sw..(y0 + 1) * sw], &src.pixels[y1 * sw..(y1 + 1) * sw]);
+        let (r0, r1) = (
+            &src.pixels[y0 * sw..(y0 + 1) * sw],
+            &src.pixels[y1 * sw..(y1 + 1) * sw],
+        );
         for x in 0..w {
             let fx = ((x as f32 + 0.5) * rx - 0.5).max(0.0);
             let x0 = (fx as usize).min(sw - 1);
@@ -130,7 +135,11 @@ pub fn otsu(pixels: &[u8]) -> u8 {
         hist[p as usize] += 1;
     }
     let total = pixels.len() as f64;
-    let sum_all: f64 = hist.iter().enumerate().map(|(i, &c)| i as f64 * c as f64).sum();
+    let sum_all: f64 = hist
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| i as f64 * c as f64)
+        .sum();
     let (mut w0, mut sum0, mut best, mut best_t) = (0.0, 0.0, -1.0, 127u8);
     for (t, &c) in hist.iter().enumerate() {
         w0 += c as f64;
@@ -158,7 +167,11 @@ pub fn otsu(pixels: &[u8]) -> u8 {
 pub fn skew_angle(img: &GrayImage) -> f32 {
     // About 100 dpi is enough to see lines of text.
     let f = (img.dpi.x.min(img.dpi.y) / 100.0).floor().max(1.0) as u32;
-    let small = if f > 1 { shrink(img, f, f) } else { img.clone() };
+    let small = if f > 1 {
+        shrink(img, f, f)
+    } else {
+        img.clone()
+    };
     let t = otsu(&small.pixels);
     let mut dark = Vec::new();
     for y in 0..small.height {

@@ -32,5 +32,8 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
 
 /// Whether `bytes` are an image file this crate reads (PNG, JPEG or TIFF).
 pub fn is_image(bytes: &[u8]) -> bool {
-    matches!(sniff(bytes), FileKind::Png | FileKind::Jpeg | FileKind::Tiff)
+    matches!(
+        sniff(bytes),
+        FileKind::Png | FileKind::Jpeg | FileKind::Tiff
+    )
 }

@@ -70,15 +70,9 @@ pub fn parse_tsv(tsv: &str) -> Vec<Word> {
             continue;
         }
         let num = |i: usize| cols[i].trim().parse::<i64>().ok();
-        let (Some(block), Some(par), Some(line), Some(x), Some(y), Some(w), Some(h)) = (
-            num(2),
-            num(3),
-            num(4),
-            num(6),
-            num(7),
-            num(8),
-            num(9),
-        ) else {
+        let (Some(block), Some(par), Some(line), Some(x), Some(y), Some(w), Some(h)) =
+            (num(2), num(3), num(4), num(6), num(7), num(8), num(9))
+        else {
             continue;
         };
         let text = cols[11..].join("\t");
@@ -86,7 +80,11 @@ pub fn parse_tsv(tsv: &str) -> Vec<Word> {
         if text.is_empty() {
             continue;
         }
-        let confidence = cols[10].trim().parse::<f32>().unwrap_or(0.0).clamp(0.0, 100.0);
+        let confidence = cols[10]
+            .trim()
+            .parse::<f32>()
+            .unwrap_or(0.0)
+            .clamp(0.0, 100.0);
         let u = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
         words.push(Word {
             text: text.to_owned(),

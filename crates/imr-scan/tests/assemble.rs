@@ -1,8 +1,6 @@
 //! Recognised words back into the letter's text and the `ocr` block; Tesseract's TSV read in.
 
-use imr_scan::{
-    assemble, parse_tsv, Assembled, BBox, Layout, LineKey, PageInput, PageWords, Word,
-};
+use imr_scan::{assemble, parse_tsv, Assembled, BBox, Layout, LineKey, PageInput, PageWords, Word};
 
 fn word(text: &str, conf: f32, (x, y, w, h): (u32, u32, u32, u32), (p, l): (u32, u32)) -> Word {
     Word {
@@ -70,7 +68,10 @@ fn text_layer_pages_keep_their_text_and_boxes_scale_to_one_resolution() {
         words: vec![word("Overturned", 40.0, (204, 408, 102, 51), (1, 1))],
     };
     let out: Assembled = assemble(
-        &[PageInput::Text("Case Number: CM17-0010365"), PageInput::Words(&scan)],
+        &[
+            PageInput::Text("Case Number: CM17-0010365"),
+            PageInput::Words(&scan),
+        ],
         "tesseract",
         &Layout::default(),
     );
@@ -78,7 +79,10 @@ fn text_layer_pages_keep_their_text_and_boxes_scale_to_one_resolution() {
     assert_eq!(out.ocr.pages, 1);
     assert_eq!(out.ocr.dpi, 204);
     assert_eq!(out.ocr.page_sizes, vec![[0, 0], [1734, 2156]]);
-    assert_eq!(out.ocr.words, vec![vec![], vec![[26, 36, 204, 408, 102, 51]]]);
+    assert_eq!(
+        out.ocr.words,
+        vec![vec![], vec![[26, 36, 204, 408, 102, 51]]]
+    );
     assert_eq!(out.low_confidence_pages, vec![2]);
     assert_eq!(out.ocr.mean_confidence, Some(40.0));
 }
@@ -124,7 +128,15 @@ fn tesseract_tsv_words() {
     assert_eq!(words.len(), 3);
     assert_eq!(words[0].text, "Case");
     assert_eq!(words[0].confidence, 96.512);
-    assert_eq!(words[0].bbox, BBox { x: 220, y: 380, w: 140, h: 45 });
+    assert_eq!(
+        words[0].bbox,
+        BBox {
+            x: 220,
+            y: 380,
+            w: 140,
+            h: 45
+        }
+    );
     assert_eq!(
         words[1].key,
         LineKey {

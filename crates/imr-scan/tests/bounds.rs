@@ -4,7 +4,11 @@
 use imr_scan::{decode_fax_g4, read, Limits, ScanError};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn crc32(bytes: &[u8]) -> u32 {
@@ -12,7 +16,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -33,7 +41,11 @@ fn png_header(width: u32, height: u32) -> Vec<u8> {
     ihdr.extend_from_slice(&height.to_be_bytes());
     ihdr.extend_from_slice(&[8, 0, 0, 0, 0]); // 8-bit grey
     chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+    chunk(
+        &mut out,
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    );
     chunk(&mut out, b"IEND", &[]);
     out
 }
@@ -82,8 +94,16 @@ fn assert_too_large(err: ScanError, width: u64, height: u64) {
 #[test]
 fn huge_dimensions_are_refused_before_decoding() {
     let limits = Limits::default();
-    assert_too_large(read(&png_header(100_000, 100_000), &limits).unwrap_err(), 100_000, 100_000);
-    assert_too_large(read(&tiff_header(60_000, 60_000), &limits).unwrap_err(), 60_000, 60_000);
+    assert_too_large(
+        read(&png_header(100_000, 100_000), &limits).unwrap_err(),
+        100_000,
+        100_000,
+    );
+    assert_too_large(
+        read(&tiff_header(60_000, 60_000), &limits).unwrap_err(),
+        60_000,
+        60_000,
+    );
 
     // The JPEG fixture with its frame header saying 65535 x 65535.
     let mut jpeg = fixture("gray.jpg");
@@ -152,7 +172,10 @@ fn a_group4_stream_that_never_ends_is_refused() {
 fn damaged_and_unsupported_data_say_so() {
     let mut png = png_header(10, 10);
     png.truncate(40);
-    assert_eq!(read(&png, &Limits::default()).unwrap_err().code(), "damaged-image");
+    assert_eq!(
+        read(&png, &Limits::default()).unwrap_err().code(),
+        "damaged-image"
+    );
     let err = decode_fax_g4(&[0x00, 0x00, 0x00], 100, 10, &Limits::default()).unwrap_err();
     assert_eq!(err, ScanError::Damaged("the fax data cannot be read"));
 }

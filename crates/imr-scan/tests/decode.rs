@@ -3,7 +3,11 @@
 use imr_scan::{read, sniff, FileKind, GrayImage, Limits, ScanPage};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn images(bytes: &[u8]) -> Vec<GrayImage> {
@@ -47,7 +51,10 @@ fn formats_are_told_by_content() {
     assert_eq!(sniff(b"Case Number: CM16-0237844"), FileKind::Unknown);
     let err = read(b"Case Number: CM16-0237844", &Limits::default()).unwrap_err();
     assert_eq!(err.code(), "unknown-format");
-    assert_eq!(read(b"", &Limits::default()).unwrap_err().code(), "empty-file");
+    assert_eq!(
+        read(b"", &Limits::default()).unwrap_err().code(),
+        "empty-file"
+    );
 }
 
 #[test]

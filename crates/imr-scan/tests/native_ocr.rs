@@ -43,9 +43,15 @@ fn the_case_number_and_the_decision_come_out_of_a_faxed_letter() {
         .find(|w| &out.text[w[0] as usize..w[1] as usize] == "CM16-0237844")
         .copied()
         .unwrap();
-    assert_eq!(&out.text[case[0] as usize..case[1] as usize], "CM16-0237844");
+    assert_eq!(
+        &out.text[case[0] as usize..case[1] as usize],
+        "CM16-0237844"
+    );
     // The case number's box, in the strip: right of the label, on its line.
-    assert!((700..800).contains(&case[2]) && (10..40).contains(&case[3]), "{case:?}");
+    assert!(
+        (700..800).contains(&case[2]) && (10..40).contains(&case[3]),
+        "{case:?}"
+    );
     let upheld = out.ocr.words[1].last().unwrap();
     assert_eq!(&out.text[upheld[0] as usize..upheld[1] as usize], "Upheld");
 }

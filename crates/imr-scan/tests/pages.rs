@@ -37,13 +37,18 @@ fn mixed_pdf() -> Vec<u8> {
         pdf.extend_from_slice(b"\nendobj\n");
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
     pdf.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     pdf
 }
@@ -90,7 +95,10 @@ fn a_skewed_page_is_measured_and_straightened() {
     for degrees in [1.2f32, -1.2, 2.5] {
         let skewed = rotate(&page, -degrees);
         let found = skew_angle(&skewed);
-        assert!((found - degrees).abs() <= 0.1, "skew {degrees}: found {found}");
+        assert!(
+            (found - degrees).abs() <= 0.1,
+            "skew {degrees}: found {found}"
+        );
         let (straight, removed) = prepare(
             &skewed,
             &Prep {

@@ -58,7 +58,7 @@ fn jfif_density(bytes: &[u8]) -> Option<Dpi> {
         2 => 2.54,
         _ => return None,
     };
-    (x > 0.0 && y > 0.0).then(|| Dpi {
+    (x > 0.0 && y > 0.0).then_some(Dpi {
         x: x * scale,
         y: y * scale,
     })

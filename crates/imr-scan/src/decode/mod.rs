@@ -199,7 +199,9 @@ pub(crate) fn to_8_bits(
             }
             Ok(out)
         }
-        _ => Err(ScanError::Unsupported("a sample size other than 1, 2, 4, 8 or 16 bits")),
+        _ => Err(ScanError::Unsupported(
+            "a sample size other than 1, 2, 4, 8 or 16 bits",
+        )),
     }
 }
 

@@ -43,7 +43,10 @@ pub(crate) fn read(
         }
     }
     if let Some(e) = first_error {
-        if pages.iter().all(|p| matches!(p, ScanPage::Text(t) if t.trim().is_empty())) {
+        if pages
+            .iter()
+            .all(|p| matches!(p, ScanPage::Text(t) if t.trim().is_empty()))
+        {
             return Err(e);
         }
         warnings.push(ScanWarning::new(
@@ -69,7 +72,11 @@ pub(crate) fn read(
 }
 
 /// Decodes one PDF image to grey at the resolution it is drawn at.
-fn decode(img: &PdfImage, page_pt: (f32, f32), budget: &mut Budget) -> Result<GrayImage, ScanError> {
+fn decode(
+    img: &PdfImage,
+    page_pt: (f32, f32),
+    budget: &mut Budget,
+) -> Result<GrayImage, ScanError> {
     let (w, h) = (img.width, img.height);
     let drawn = if img.drawn_pt.0 > 1.0 && img.drawn_pt.1 > 1.0 {
         img.drawn_pt
