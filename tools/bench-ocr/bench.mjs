@@ -30,7 +30,7 @@ if (args.engine === 'tesseract-wasm') {
 }
 const initMs = performance.now() - t0;
 mkdirSync(args.out, { recursive: true });
-const files = readdirSync(args.pages).filter((f) => f.endsWith('.pgm') && (!args.only || f.includes(args.only))).sort();
+const files = readdirSync(args.pages).filter((f) => f.endsWith('.pgm') && (!args.only || args.only.split(',').some((s) => f.includes(s)))).sort();
 const times = [], cpus = [];
 for (const f of files) {
   const img = { ...readPgm(readFileSync(`${args.pages}/${f}`)), dpi };

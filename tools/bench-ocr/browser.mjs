@@ -17,7 +17,7 @@ const here = new URL('.', import.meta.url).pathname;
 const csp = args.csp ?? "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'";
 let model = readFileSync(args.model);
 if (args.model.endsWith('.gz')) model = gunzipSync(model);
-const files = readdirSync(args.pages).filter((f) => f.endsWith('.pgm') && (!args.only || f.includes(args.only))).sort();
+const files = readdirSync(args.pages).filter((f) => f.endsWith('.pgm') && (!args.only || args.only.split(',').some((s) => f.includes(s)))).sort();
 
 const routes = {
   '/engines.mjs': here + 'engines.mjs',
