@@ -25,6 +25,10 @@ impl Default for Prep {
     }
 }
 
+/// Most pixels a prepared page may have: resampling never goes past it, whatever resolution
+/// the image claims (a letter page at 300 dpi is 8.4 million).
+pub const MAX_PREPARED_PIXELS: u64 = 50_000_000;
+
 /// Largest skew searched for, in degrees either way.
 pub const MAX_SKEW_DEGREES: f32 = 3.0;
 /// Skews smaller than this are left alone (turning costs sharpness).
@@ -58,10 +62,21 @@ pub fn prepare(img: &GrayImage, prep: &Prep) -> (GrayImage, f32) {
     (out, angle)
 }
 
-/// Resamples to `dpi` (bilinear; an area average first when shrinking by more than half).
+/// Resamples to `dpi` (bilinear; an area average first when shrinking by more than half),
+/// or to less when that would pass [`MAX_PREPARED_PIXELS`].
 pub fn resample(img: &GrayImage, dpi: Dpi) -> GrayImage {
-    let sx = dpi.x / img.dpi.x.max(1.0);
-    let sy = dpi.y / img.dpi.y.max(1.0);
+    let mut sx = dpi.x / img.dpi.x.max(1.0);
+    let mut sy = dpi.y / img.dpi.y.max(1.0);
+    let pixels = f64::from(img.width) * f64::from(sx) * f64::from(img.height) * f64::from(sy);
+    if pixels > MAX_PREPARED_PIXELS as f64 {
+        let f = (MAX_PREPARED_PIXELS as f64 / pixels).sqrt() as f32;
+        sx *= f;
+        sy *= f;
+    }
+    let dpi = Dpi {
+        x: img.dpi.x * sx,
+        y: img.dpi.y * sy,
+    };
     let w = ((img.width as f32 * sx).round() as u32).max(1);
     let h = ((img.height as f32 * sy).round() as u32).max(1);
     let src = if sx < 0.5 || sy < 0.5 {

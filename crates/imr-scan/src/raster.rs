@@ -14,6 +14,20 @@ impl Dpi {
     pub const fn square(dpi: f32) -> Self {
         Dpi { x: dpi, y: dpi }
     }
+
+    /// Lowest and highest resolutions believed from a file; outside them (a wrong or hostile
+    /// header) `fallback` is used instead.
+    pub const PLAUSIBLE: (f32, f32) = (50.0, 2400.0);
+
+    /// This resolution if both values are plausible, else `fallback`.
+    pub fn or_if_implausible(self, fallback: Dpi) -> Dpi {
+        let ok = |v: f32| (Self::PLAUSIBLE.0..=Self::PLAUSIBLE.1).contains(&v);
+        if ok(self.x) && ok(self.y) {
+            self
+        } else {
+            fallback
+        }
+    }
 }
 
 /// A grey page image: `pixels[y * width + x]`, 0 black, 255 white.

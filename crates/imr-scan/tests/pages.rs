@@ -3,12 +3,12 @@
 use imr_scan::preprocess::{resample, rotate, skew_angle};
 use imr_scan::{prepare, read, Dpi, GrayImage, Limits, Prep, ScanPage};
 
-/// A two-page PDF: page 1 has text, page 2 only an 8 x 4 grey image drawn one inch wide and
-/// half an inch high (left half black, right half white).
+/// A two-page PDF: page 1 has text, page 2 only an 8 x 4 grey image drawn at 100 dpi (left
+/// half black, right half white).
 fn mixed_pdf() -> Vec<u8> {
     let image: Vec<u8> = (0..32).map(|i| if i % 8 < 4 { 0 } else { 255 }).collect();
     let text = b"BT /F1 12 Tf 72 700 Td (Case Number: CM16-0000001) Tj ET";
-    let draw = b"q 72 0 0 36 0 0 cm /Im0 Do Q";
+    let draw = b"q 5.76 0 0 2.88 0 0 cm /Im0 Do Q";
     let stream = |dict: &str, data: &[u8]| {
         let mut s = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
         s.extend_from_slice(data);
@@ -66,7 +66,7 @@ fn a_pdf_with_one_text_page_and_one_scanned_page() {
         panic!("page 2 should be an image");
     };
     assert_eq!((img.width, img.height), (8, 4));
-    assert_eq!((img.dpi.x, img.dpi.y), (8.0, 8.0));
+    assert_eq!((img.dpi.x, img.dpi.y), (100.0, 100.0));
     assert_eq!(img.row(0), &[0, 0, 0, 0, 255, 255, 255, 255]);
 }
 
@@ -110,6 +110,19 @@ fn a_skewed_page_is_measured_and_straightened() {
         assert_eq!(removed, found);
         assert!(skew_angle(&straight).abs() <= 0.1);
     }
+}
+
+#[test]
+fn a_claimed_resolution_never_blows_a_page_up() {
+    // A 5000 x 5000 image that says it is 5 dpi would be 300 000 pixels wide at 300 dpi.
+    let tiny_dpi = GrayImage::white(5000, 5000, Dpi::square(5.0));
+    let out = resample(&tiny_dpi, Dpi::square(300.0));
+    let pixels = u64::from(out.width) * u64::from(out.height);
+    assert!(
+        pixels <= imr_scan::preprocess::MAX_PREPARED_PIXELS,
+        "{pixels}"
+    );
+    assert!(pixels > 49_000_000, "{pixels}");
 }
 
 #[test]

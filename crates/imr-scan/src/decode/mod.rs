@@ -211,7 +211,7 @@ pub(crate) fn image(mut pixels: Vec<u8>, width: u32, height: u32, dpi: Dpi) -> G
     GrayImage {
         width,
         height,
-        dpi,
+        dpi: dpi.or_if_implausible(Dpi::square(DEFAULT_DPI)),
         pixels,
     }
 }
