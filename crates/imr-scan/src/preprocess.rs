@@ -62,23 +62,36 @@ pub fn prepare(img: &GrayImage, prep: &Prep) -> (GrayImage, f32) {
     (out, angle)
 }
 
-/// Resamples to `dpi` (bilinear; an area average first when shrinking by more than half),
-/// or to less when that would pass [`MAX_PREPARED_PIXELS`].
-pub fn resample(img: &GrayImage, dpi: Dpi) -> GrayImage {
+/// The size and resolution [`resample`] gives `img` for `dpi`: `dpi`, or less when that would
+/// pass [`MAX_PREPARED_PIXELS`].
+pub fn resampled_size(img: &GrayImage, dpi: Dpi) -> (u32, u32, Dpi) {
     let mut sx = dpi.x / img.dpi.x.max(1.0);
     let mut sy = dpi.y / img.dpi.y.max(1.0);
     let pixels = f64::from(img.width) * f64::from(sx) * f64::from(img.height) * f64::from(sy);
-    if pixels > MAX_PREPARED_PIXELS as f64 {
+    let capped = pixels > MAX_PREPARED_PIXELS as f64;
+    if capped {
         let f = (MAX_PREPARED_PIXELS as f64 / pixels).sqrt() as f32;
         sx *= f;
         sy *= f;
     }
+    // Rounded, except under the cap, which must hold.
+    let size = |v: u32, s: f32| {
+        let v = v as f32 * s;
+        (if capped { v.floor() } else { v.round() } as u32).max(1)
+    };
+    let (w, h) = (size(img.width, sx), size(img.height, sy));
     let dpi = Dpi {
         x: img.dpi.x * sx,
         y: img.dpi.y * sy,
     };
-    let w = ((img.width as f32 * sx).round() as u32).max(1);
-    let h = ((img.height as f32 * sy).round() as u32).max(1);
+    (w, h, dpi)
+}
+
+/// Resamples to `dpi` (bilinear; an area average first when shrinking by more than half),
+/// or to less when that would pass [`MAX_PREPARED_PIXELS`].
+pub fn resample(img: &GrayImage, dpi: Dpi) -> GrayImage {
+    let (w, h, dpi) = resampled_size(img, dpi);
+    let (sx, sy) = (w as f32 / img.width as f32, h as f32 / img.height as f32);
     let src = if sx < 0.5 || sy < 0.5 {
         let fx = (1.0 / sx).floor().max(1.0) as u32;
         let fy = (1.0 / sy).floor().max(1.0) as u32;

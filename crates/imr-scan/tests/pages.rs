@@ -1,6 +1,6 @@
 //! A PDF whose pages mix a text layer and a scan; preprocessing of page images.
 
-use imr_scan::preprocess::{resample, rotate, skew_angle};
+use imr_scan::preprocess::{resample, resampled_size, rotate, skew_angle};
 use imr_scan::{prepare, read, Dpi, GrayImage, Limits, Prep, ScanPage};
 
 /// A two-page PDF: page 1 has text, page 2 only an 8 x 4 grey image drawn at 100 dpi (left
@@ -72,14 +72,14 @@ fn a_pdf_with_one_text_page_and_one_scanned_page() {
 
 /// A white 300 dpi page with dark bars like lines of text.
 fn lined_page() -> GrayImage {
-    let mut img = GrayImage::white(1200, 900, Dpi::square(300.0));
-    for line in 0..18 {
+    let mut img = GrayImage::white(900, 700, Dpi::square(300.0));
+    for line in 0..13 {
         let y0 = 100 + line * 40;
         for y in y0..y0 + 10 {
-            for x in 100..1100 {
+            for x in 100..800 {
                 // Gaps between "words".
                 if x % 120 < 100 {
-                    img.pixels[y * 1200 + x] = 0;
+                    img.pixels[y * 900 + x] = 0;
                 }
             }
         }
@@ -115,14 +115,20 @@ fn a_skewed_page_is_measured_and_straightened() {
 #[test]
 fn a_claimed_resolution_never_blows_a_page_up() {
     // A 5000 x 5000 image that says it is 5 dpi would be 300 000 pixels wide at 300 dpi.
-    let tiny_dpi = GrayImage::white(5000, 5000, Dpi::square(5.0));
-    let out = resample(&tiny_dpi, Dpi::square(300.0));
-    let pixels = u64::from(out.width) * u64::from(out.height);
+    let tiny_dpi = GrayImage {
+        width: 5000,
+        height: 5000,
+        dpi: Dpi::square(5.0),
+        pixels: Vec::new(), // the size is all that is asked
+    };
+    let (w, h, dpi) = resampled_size(&tiny_dpi, Dpi::square(300.0));
+    let pixels = u64::from(w) * u64::from(h);
     assert!(
         pixels <= imr_scan::preprocess::MAX_PREPARED_PIXELS,
         "{pixels}"
     );
     assert!(pixels > 49_000_000, "{pixels}");
+    assert!((dpi.x - 7.07).abs() < 0.01, "{dpi:?}");
 }
 
 #[test]
@@ -139,7 +145,7 @@ fn resampling_to_the_engine_resolution() {
             binarize: true,
         },
     );
-    assert_eq!((binary.width, binary.height), (600, 450));
+    assert_eq!((binary.width, binary.height), (450, 350));
     assert!(binary.pixels.iter().all(|&p| p == 0 || p == 255));
     assert_eq!(binary.get(60, 52), 0);
     assert_eq!(binary.get(20, 20), 255);
