@@ -15,7 +15,9 @@ pub enum PageInput<'a> {
     Words(&'a PageWords),
 }
 
-/// The `ocr` block of a letter read (at least partly) by OCR.
+/// The `ocr` block of a letter read (at least partly) by OCR. Sizes and boxes are those of the
+/// page images the engine read (as [`crate::prepare`] made them: resampled and straightened), so
+/// a shell that shows a value on its page shows that image.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OcrData {
