@@ -21,9 +21,16 @@ pub fn read(b: &mut Builder, from: usize, to: usize) -> bool {
                 .map(move |m| (l, m))
         })
         .collect();
-    if labels.is_empty() {
+    let both = [List::Licensure, List::Specialties]
+        .iter()
+        .all(|l| labels.iter().any(|(w, _)| w == l));
+    if !both {
+        let exact: Vec<usize> = labels.iter().map(|(_, m)| m.start).collect();
         for (s, e) in flat.lines(from, to) {
             let s = flat.skip_spaces(s, e);
+            if exact.contains(&s) {
+                continue;
+            }
             for list in [List::Licensure, List::Specialties] {
                 if let Some(m) = scan_term(flat, s, to, list.term(), Pass::Loose) {
                     labels.push((list, m));
@@ -44,7 +51,7 @@ pub fn read(b: &mut Builder, from: usize, to: usize) -> bool {
             m.end,
         );
         // A value runs to the next label, a paragraph break, or the section's end.
-        let next = labels.get(i + 1).map_or(to, |(_, n)| n.start);
+        let next = labels.get(i + 1).map_or(to, |(_, n)| n.start).max(m.end);
         let end = stop(b, m.end, next);
         let earlier = labels[..i].iter().any(|(w, _)| *w == which);
         if !earlier {
@@ -122,7 +129,11 @@ fn list(b: &mut Builder, which: List, start: usize, end: usize, seps: &[&str]) {
             .map(|s| s.len());
         if i == end || sep.is_some() {
             let n = which.of(b).len();
-            if let Some(v) = b.text(format!("/reviewer/{}/{n}", which.name()), piece_start, i) {
+            let pointer = format!("/reviewer/{}/{n}", which.name());
+            if let Some(mut v) = b.text(&pointer, piece_start, i) {
+                if which == List::Licensure {
+                    v = state_name(b, v, piece_start, i);
+                }
                 which.of(b).push(v);
             }
             let step = sep.unwrap_or(1);
@@ -133,6 +144,52 @@ fn list(b: &mut Builder, which: List, start: usize, end: usize, seps: &[&str]) {
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
 }
+
+/// The states, districts and territories of the United States: a licensure names them.
+const STATES: [&str; 56] = [
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "District of Columbia", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
+    "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",
+    "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+    "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
+    "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+    "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico", "Guam", "Virgin Islands",
+    "American Samoa", "Northern Mariana Islands",
+];
+
+/// A licensure read as written, or the state it names when read through case, spacing or
+/// OCR's confusions (`T exas`, `Califomia`), with a warning that says so. A name that is no
+/// state at all is kept as written.
+fn state_name(b: &mut Builder, written: String, a: usize, z: usize) -> String {
+    if STATES.contains(&written.as_str()) {
+        return written;
+    }
+    match crate::vocab::match_word(&written.split_whitespace().collect::<String>(), &STATES_JOINED) {
+        Some((joined, fidelity)) => {
+            let i = STATES_JOINED.iter().position(|s| *s == joined).unwrap_or(0);
+            let name = STATES[i];
+            if fidelity == crate::vocab::Fidelity::Loose || written != name {
+                b.loose(crate::vocab::Fidelity::Loose, &format!("the state {name}"), a, z);
+            }
+            name.to_string()
+        }
+        None => written,
+    }
+}
+
+/// [`STATES`] without their spaces, for comparing with words OCR split or joined.
+const STATES_JOINED: [&str; 56] = [
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "DistrictofColumbia", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
+    "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",
+    "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "NewHampshire", "NewJersey", "NewMexico", "NewYork", "NorthCarolina", "NorthDakota",
+    "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "RhodeIsland", "SouthCarolina",
+    "SouthDakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+    "WestVirginia", "Wisconsin", "Wyoming", "PuertoRico", "Guam", "VirginIslands",
+    "AmericanSamoa", "NorthernMarianaIslands",
+];
 
 /// "Board Certified in X[, has a subspecialty in Y] and is licensed to practice in Z."
 fn read_prose(b: &mut Builder, from: usize, to: usize) -> bool {

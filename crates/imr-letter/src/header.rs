@@ -26,6 +26,9 @@ use crate::scan::{scan_term, Pass, Term};
 use crate::text::PARA;
 use crate::vocab::Fidelity;
 
+/// The priorities the letters give.
+const PRIORITIES: [&str; 2] = ["Standard", "Expedited"];
+
 /// The fields a header gives.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Field {
@@ -195,6 +198,10 @@ fn tokenize(b: &Builder, from: usize, to: usize, labels: &[Label], pass: Pass) -
     let mut skip_to = from;
     for (ws, we) in flat.words(from, to) {
         if ws < skip_to {
+            continue;
+        }
+        // Marks with no letter or digit (OCR's specks and rules: `|`, `—_`, `.`) are no value.
+        if !text[ws..we].chars().any(char::is_alphanumeric) {
             continue;
         }
         let para_before = text.as_bytes()[last_end.min(ws)..ws].contains(&PARA);
@@ -391,8 +398,10 @@ fn assign(b: &mut Builder, tokens: &[Token], labels: &[Label]) {
         }
         let value = &tokens[v];
         let (vs, mut ve) = (value.start, value.end);
-        if field == Field::Priority {
-            // A priority of several words ("Expedited Review") on the label's line.
+        let known_priority = field == Field::Priority
+            && crate::vocab::match_word(&b.flat.as_str()[vs..ve], &PRIORITIES).is_some();
+        if field == Field::Priority && !known_priority {
+            // A priority of several words, as written, on the label's line.
             let mut j = v + 1;
             while j < tokens.len()
                 && tokens[j].value() == Some(Kind::Word)
@@ -447,7 +456,21 @@ fn set(b: &mut Builder, field: Field, vs: usize, ve: usize, name: &str) {
                 b.letter.case_number = Some(case);
             }
         }
-        Field::Priority => b.letter.priority = b.text(field.pointer(), vs, ve),
+        Field::Priority => {
+            let written = b.text(field.pointer(), vs, ve);
+            b.letter.priority = match written
+                .as_deref()
+                .and_then(|w| crate::vocab::match_word(w, &PRIORITIES))
+            {
+                Some((known, _)) => {
+                    if written.as_deref() != Some(known) {
+                        b.loose(Fidelity::Loose, &format!("the priority {known}"), vs, ve);
+                    }
+                    Some(known.to_string())
+                }
+                None => written,
+            };
+        }
         _ => {
             let date = b.date(field.pointer(), &format!("'{name}'"), vs, ve);
             if let Some(slot) = date_slot(b, field) {

@@ -231,10 +231,13 @@ fn assemble(flat: &Flat, events: &[Event], from: usize) -> Assembly {
                         if !next_is_claims {
                             continue;
                         }
-                        let start = flat.line_start(d.heading_end, floor);
+                        // The heading starts after the rationale's conclusion ("... is not
+                        // medically necessary."), else on its own line.
+                        let start = after_conclusion(flat, floor, d.heading_end)
+                            .unwrap_or_else(|| flat.line_start(d.heading_end, floor));
                         notes.push((
                             WarningCode::AmbiguousHeading,
-                            "An item heading does not start after a blank line; only its last line is taken as the heading.".to_string(),
+                            "An item heading does not start after a blank line; it is taken to start after the rationale before it ends.".to_string(),
                             (start, d.word.1),
                         ));
                         start
@@ -269,6 +272,15 @@ fn assemble(flat: &Flat, events: &[Event], from: usize) -> Assembly {
         }
     }
     Assembly { drafts, notes }
+}
+
+/// Just past the sentence that concludes a rationale ("... is medically necessary.") in
+/// `[from, to)`, if one ends there before other words.
+fn after_conclusion(flat: &Flat, from: usize, to: usize) -> Option<usize> {
+    let at = flat.rfind("medically necessary", from, to)?;
+    let text = flat.as_str().as_bytes();
+    let dot = (at..to).find(|&i| text[i] == b'.' && text.get(i + 1).is_none_or(|&c| is_ws_byte(c)))?;
+    flat.trim(dot + 1, to).map(|(s, _)| s)
 }
 
 /// An item found by a section label that cannot belong to the item before: its heading is
@@ -323,7 +335,8 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
                     strip_is(flat.as_str(), start, he),
                 )
             });
-            let request = original.or_else(|| b.text(format!("{p}/request"), hs, he));
+            let request = original
+                .or_else(|| b.text(format!("{p}/request"), hs, strip_is(flat.as_str(), hs, he)));
             (heading, request)
         }
         None => (None, None),

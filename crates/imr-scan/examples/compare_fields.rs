@@ -222,28 +222,35 @@ fn compare(gold: &Letter, got: &Letter) -> Vec<Field> {
             .items
             .iter()
             .enumerate()
-            .find(|(j, o)| !used[*j] && key(&o.request) == key(&item.request))
+            .find(|(j, o)| {
+                !used[*j]
+                    && key(o.request.as_deref().unwrap_or_default())
+                        == key(item.request.as_deref().unwrap_or_default())
+            })
             .map(|(j, o)| {
                 used[j] = true;
                 o
             });
         out.push(field(
             format!("items/{i}/request"),
-            Some(item.request.clone()),
-            found.map(|o| o.request.clone()),
+            item.request.clone(),
+            found.and_then(|o| o.request.clone()),
         ));
         out.push(field(
             format!("items/{i}/decision"),
-            Some(item.decision.as_str().to_owned()),
-            found.map(|o| o.decision.as_str().to_owned()),
+            item.decision.map(|d| d.as_str().to_owned()),
+            found.and_then(|o| o.decision.map(|d| d.as_str().to_owned())),
         ));
     }
     // Items the parser found that the letter does not have (or whose request came out garbled).
     for (j, extra) in got.items.iter().enumerate().filter(|(j, _)| !used[*j]) {
         out.push(field(
-            format!("extra item {j}: {}", extra.request),
+            format!(
+                "extra item {j}: {}",
+                extra.request.as_deref().unwrap_or_default()
+            ),
             None,
-            Some(extra.decision.as_str().to_owned()),
+            extra.decision.map(|d| d.as_str().to_owned()),
         ));
     }
     out.push(field(
