@@ -43,6 +43,11 @@ pub enum WarningCode {
     /// The parts of the items do not add up (a guideline or rationale paragraph with no item
     /// heading before it, or the like).
     ItemMismatch,
+    /// An item's decision word says one thing and its rationale concludes the other; the
+    /// warning points at both.
+    DecisionConflict,
+    /// An item's decision word cannot be read, and its rationale's conclusion supplied it.
+    DecisionFromRationale,
     /// The file is not UTF-8; it was read in another encoding (the message says which).
     TextEncoding,
     /// A PDF page read with tolerant parsing.
@@ -61,7 +66,7 @@ pub enum WarningCode {
 
 impl WarningCode {
     /// Every code, in the order of the spec's list.
-    pub const ALL: [WarningCode; 22] = [
+    pub const ALL: [WarningCode; 24] = [
         WarningCode::UnrecognizedLayout,
         WarningCode::MissingSection,
         WarningCode::MissingField,
@@ -77,6 +82,8 @@ impl WarningCode {
         WarningCode::StrayValue,
         WarningCode::UnreadableDecision,
         WarningCode::ItemMismatch,
+        WarningCode::DecisionConflict,
+        WarningCode::DecisionFromRationale,
         WarningCode::TextEncoding,
         WarningCode::PageDamaged,
         WarningCode::PageUnreadable,
@@ -104,6 +111,8 @@ impl WarningCode {
             WarningCode::StrayValue => "stray-value",
             WarningCode::UnreadableDecision => "unreadable-decision",
             WarningCode::ItemMismatch => "item-mismatch",
+            WarningCode::DecisionConflict => "decision-conflict",
+            WarningCode::DecisionFromRationale => "decision-from-rationale",
             WarningCode::TextEncoding => "text-encoding",
             WarningCode::PageDamaged => "page-damaged",
             WarningCode::PageUnreadable => "page-unreadable",
@@ -184,6 +193,25 @@ impl<'f> Builder<'f> {
             code,
             message: message.into(),
             span,
+            related: None,
+        });
+    }
+
+    /// Adds a warning about two places: `at` and `related` (flat ranges).
+    pub fn warn_both(
+        &mut self,
+        code: WarningCode,
+        message: impl Into<String>,
+        at: (usize, usize),
+        related: (usize, usize),
+    ) {
+        let span = |(a, b)| self.flat.trim(a, b).map(|(a, b)| self.flat.span(a, b));
+        let (span, related) = (span(at), span(related));
+        self.letter.warnings.push(Warning {
+            code,
+            message: message.into(),
+            span,
+            related,
         });
     }
 

@@ -11,6 +11,7 @@
 //! shared reader (header, credentials, summary, items) and the scanners of [`scan`], which read
 //! the letters' vocabulary through case, punctuation and OCR's confusions ([`vocab`]).
 
+mod conclusion;
 mod credentials;
 pub mod csv;
 mod date;
@@ -47,6 +48,13 @@ pub fn parse(text: &str) -> Letter {
         b.warn(WarningCode::UnrecognizedLayout, message, None);
         return b.letter;
     }
-    b.letter.outcome = Outcome::from_decisions(b.letter.items.iter().map(|i| i.decision));
+    // A cut letter may have lost items: its outcome is only what its items settle already.
+    let cut = b
+        .letter
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::Truncated);
+    let decisions = b.letter.items.iter().map(|i| i.decision);
+    b.letter.outcome = Outcome::from_decisions(decisions.chain(cut.then_some(None)));
     b.letter
 }

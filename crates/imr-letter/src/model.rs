@@ -149,6 +149,7 @@ impl Letter {
                 code,
                 message: message.into(),
                 span: None,
+                related: None,
             }));
     }
 
@@ -429,4 +430,11 @@ pub struct Warning {
     /// One sentence a reviewer understands.
     pub message: String,
     pub span: Option<Span>,
+    /// A second place the warning concerns (a decision word and the conclusion it disagrees
+    /// with).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub related: Option<Span>,
 }

@@ -110,12 +110,50 @@ impl Sections {
     }
 }
 
+/// Whether the text starts like a Final Determination's header table (its case number label and
+/// another of its labels), though no section follows: a letter cut inside or after its header.
+fn has_header(flat: &Flat, start: usize, end: usize) -> bool {
+    let window = flat.range(start, (start + 400).min(end));
+    let found = |l: &Label| find_first(flat, window.start(), window.end(), l.term).is_some();
+    found(&LABELS[0]) && LABELS[1..5].iter().any(found)
+}
+
+/// A Final Determination ends with its last item's rationale and its conclusion. A letter
+/// whose last sections, or last item, or the end of its last item, are missing was cut; an
+/// item before the last whose rationale stops before its conclusion lost text in the middle
+/// (a page, say).
+fn check_cut(b: &mut Builder, secs: &Sections, ends: &[items::ItemEnd]) {
+    let found = [secs.how, secs.summary, secs.issues].map(|s| s.is_some());
+    // The sections there are come first, the missing ones last: the text stops before them.
+    let tail_missing = match found.iter().rposition(|&f| f) {
+        // Only a header: the text stops before the first section.
+        None => true,
+        Some(last) => last < 2 && found[..=last].iter().all(|&f| f),
+    };
+    let no_items = secs.issues.is_some() && ends.is_empty();
+    let last_cut = ends.last().is_some_and(|e| !e.complete);
+    if tail_missing || no_items || last_cut {
+        super::warn_truncated(b);
+    }
+    for (n, e) in ends.iter().enumerate().take(ends.len().saturating_sub(1)) {
+        let has_rationale = b.letter.items[n].rationale.is_some();
+        if !e.complete && has_rationale {
+            let at = b.flat.floor_boundary(e.end.saturating_sub(40));
+            b.warn(
+                WarningCode::Truncated,
+                format!("Item {}'s rationale stops before its conclusion: text is missing between it and the next item (a lost page?).", n + 1),
+                Some((at, e.end)),
+            );
+        }
+    }
+}
+
 impl LetterLayout for FinalDetermination {
     fn read(&self, b: &mut Builder) -> bool {
         let flat = b.flat;
         let (start, end) = (b.range.start(), b.end());
         let secs = Sections::find(flat, b.range);
-        if secs.how.is_none() && secs.issues.is_none() {
+        if secs.how.is_none() && secs.issues.is_none() && !has_header(flat, start, end) {
             return false;
         }
         b.letter.layout = Layout::FinalDetermination;
@@ -177,12 +215,8 @@ impl LetterLayout for FinalDetermination {
         let window = flat.range(items_from, items_from + 160);
         let items_from = find_in_window(flat, window.start(), window.end(), SET_FORTH)
             .map_or(items_from, |m| m.end);
-        items::read(b, items_from, end);
-        // A Final Determination ends with its last item's rationale.
-        let cut = b.letter.items.last().is_some_and(|i| i.rationale.is_none());
-        if cut {
-            super::warn_truncated(b);
-        }
+        let ends = items::read(b, items_from, end);
+        check_cut(b, &secs, &ends);
         true
     }
 }
