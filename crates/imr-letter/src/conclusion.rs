@@ -14,6 +14,9 @@ pub struct Conclusion {
     pub necessary: bool,
     /// The concluding phrase ("not medically necessary"), as a flat range.
     pub phrase: (usize, usize),
+    /// Where the rationale ends: the end of the text given, or, where another letter follows,
+    /// the paragraph break after the conclusion (and its closing remarks).
+    pub end: usize,
 }
 
 /// The phrases that conclude, each with whether it reads as "necessary" by itself.
@@ -50,8 +53,10 @@ const STRAY: usize = 100;
 const NEAR: usize = 40;
 
 /// The conclusion of the rationale in flat `[from, to)`: the last concluding phrase, in a
-/// sentence that ends the rationale (or is followed by at most a short closing remark).
-pub fn read(flat: &Flat, from: usize, to: usize) -> Option<Conclusion> {
+/// sentence that ends the rationale (or is followed by at most a short closing remark). When
+/// `leave` (another letter follows), a new paragraph after the conclusion ends the rationale
+/// instead of making it a cut one: it is text between the letters.
+pub fn read(flat: &Flat, from: usize, to: usize, leave: bool) -> Option<Conclusion> {
     let text = flat.as_str();
     let (from, to) = flat.trim(from, to)?;
     let bytes = text.as_bytes();
@@ -97,6 +102,13 @@ pub fn read(flat: &Flat, from: usize, to: usize) -> Option<Conclusion> {
         }
     })?;
     let phrase_end = at + phrase.len();
+    let mut end = to;
+    if leave {
+        if let Some(p) = bytes[sentence_end..to].iter().position(|&c| c == PARA) {
+            end = sentence_end + p;
+        }
+    }
+    let to = end;
     if let Some((s, e)) = flat.trim(sentence_end, to) {
         // A closing remark ends its sentence; a few stray words (an extractor's leftovers)
         // may not. A new paragraph is no remark: the heading of an item that was cut.
@@ -128,6 +140,7 @@ pub fn read(flat: &Flat, from: usize, to: usize) -> Option<Conclusion> {
     Some(Conclusion {
         necessary: !negated,
         phrase: (start, phrase_end),
+        end,
     })
 }
 
@@ -158,7 +171,7 @@ mod tests {
 
     fn concl(s: &str) -> Option<bool> {
         let flat = Flat::new(s);
-        read(&flat, 0, flat.len()).map(|c| c.necessary)
+        read(&flat, 0, flat.len(), false).map(|c| c.necessary)
     }
 
     #[test]

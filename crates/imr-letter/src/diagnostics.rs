@@ -48,6 +48,11 @@ pub enum WarningCode {
     DecisionConflict,
     /// An item's decision word cannot be read, and its rationale's conclusion supplied it.
     DecisionFromRationale,
+    /// The text holds several letters (where only one was asked for).
+    SeveralLetters,
+    /// Text between or before letters that looks like part of a letter but belongs to none
+    /// that was found.
+    StrayText,
     /// The file is not UTF-8; it was read in another encoding (the message says which).
     TextEncoding,
     /// A PDF page read with tolerant parsing.
@@ -66,7 +71,7 @@ pub enum WarningCode {
 
 impl WarningCode {
     /// Every code, in the order of the spec's list.
-    pub const ALL: [WarningCode; 24] = [
+    pub const ALL: [WarningCode; 26] = [
         WarningCode::UnrecognizedLayout,
         WarningCode::MissingSection,
         WarningCode::MissingField,
@@ -84,6 +89,8 @@ impl WarningCode {
         WarningCode::ItemMismatch,
         WarningCode::DecisionConflict,
         WarningCode::DecisionFromRationale,
+        WarningCode::SeveralLetters,
+        WarningCode::StrayText,
         WarningCode::TextEncoding,
         WarningCode::PageDamaged,
         WarningCode::PageUnreadable,
@@ -113,6 +120,8 @@ impl WarningCode {
             WarningCode::ItemMismatch => "item-mismatch",
             WarningCode::DecisionConflict => "decision-conflict",
             WarningCode::DecisionFromRationale => "decision-from-rationale",
+            WarningCode::SeveralLetters => "several-letters",
+            WarningCode::StrayText => "stray-text",
             WarningCode::TextEncoding => "text-encoding",
             WarningCode::PageDamaged => "page-damaged",
             WarningCode::PageUnreadable => "page-unreadable",
@@ -157,6 +166,11 @@ pub struct Builder<'f> {
     pub flat: &'f Flat,
     /// The letter's own part of the text (the whole text, or one letter of a bundle).
     pub range: FlatRange,
+    /// Whether another letter follows in the text (what lies after this one's last item may
+    /// be a cover page of the next, not a cut item).
+    pub more_letters: bool,
+    /// Where the letter itself ends, when text that belongs to no letter follows it.
+    pub letter_end: Option<usize>,
     pub letter: Letter,
 }
 
@@ -165,6 +179,8 @@ impl<'f> Builder<'f> {
         Builder {
             flat,
             range,
+            more_letters: false,
+            letter_end: None,
             letter: Letter::default(),
         }
     }

@@ -96,7 +96,9 @@ pub fn read(b: &mut Builder, from: usize, end: usize) -> Vec<ItemEnd> {
     let mut ends = Vec::with_capacity(drafts.len());
     for (n, d) in drafts.iter().enumerate() {
         let body_end = drafts.get(n + 1).map_or(end, |next| next.start);
-        ends.push(read_item(b, n, d, body_end));
+        // The last item's rationale may be followed by what stands between two letters.
+        let leave = n + 1 == drafts.len() && b.more_letters;
+        ends.push(read_item(b, n, d, body_end, leave));
     }
     if drafts.is_empty() {
         b.warn(
@@ -337,7 +339,7 @@ fn lost_heading(
     }
 }
 
-fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) -> ItemEnd {
+fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize, leave: bool) -> ItemEnd {
     let flat = b.flat;
     let p = format!("/items/{n}");
     let (heading, request) = match d.heading {
@@ -377,6 +379,9 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) -> ItemEnd {
     });
     // Each paragraph runs to the next one found, or to the item's end.
     let starts: Vec<Option<usize>> = d.sections.iter().map(|s| s.map(|m| m.start)).collect();
+    // The rationale's conclusion, and where the rationale (and so the item) ends.
+    let concluded = d.sections[2].and_then(|m| conclusion::read(flat, m.end, body_end, leave));
+    let body_end = concluded.map_or(body_end, |c| c.end);
     let end_of = |k: usize| {
         starts[k + 1..]
             .iter()
@@ -417,7 +422,6 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) -> ItemEnd {
         None => Vec::new(),
     };
     // The rationale's conclusion checks the decision, or supplies an unreadable one.
-    let concluded = d.sections[2].and_then(|m| conclusion::read(flat, m.end, end_of(2)));
     let item = n + 1;
     match (decision, concluded) {
         (Some(dec), Some(c)) if (dec == Decision::Overturned) != c.necessary => {

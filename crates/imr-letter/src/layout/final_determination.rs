@@ -2,12 +2,12 @@
 //! sections "HOW THE IMR FINAL DETERMINATION WAS MADE" (the reviewer's credentials), "CLINICAL
 //! CASE SUMMARY" and "IMR ISSUES, DECISIONS AND RATIONALES" (the items).
 
-use super::LetterLayout;
+use super::{Landmark, LetterLayout};
 use crate::diagnostics::{Builder, WarningCode};
 use crate::header::{self, Field, Label, Part};
 use crate::model::Layout;
 use crate::scan::{find_exact, find_first, find_in_window, scan_term, Pass, Term, TermMatch};
-use crate::text::{Flat, FlatRange};
+use crate::text::{is_ws_byte, Flat, FlatRange, LINE, PARA};
 use crate::{credentials, items, summary};
 
 pub struct FinalDetermination;
@@ -148,7 +148,52 @@ fn check_cut(b: &mut Builder, secs: &Sections, ends: &[items::ItemEnd]) {
     }
 }
 
+/// Each place a term stands at the start of a line (or of a sentence: letters pasted one after
+/// the other may share a line): as written, else (when it is nowhere as written) read loosely
+/// at line starts.
+fn at_line_starts(flat: &Flat, range: FlatRange, term: Term) -> Vec<TermMatch> {
+    let text = flat.as_str().as_bytes();
+    let starts_line = |m: &TermMatch| {
+        let before = text[range.start()..m.start]
+            .iter()
+            .rposition(|&c| !is_ws_byte(c) || c == LINE || c == PARA)
+            .map(|i| text[range.start() + i]);
+        matches!(before, None | Some(LINE | PARA | b'.'))
+    };
+    let exact: Vec<TermMatch> = find_exact(flat, range.start(), range.end(), term)
+        .into_iter()
+        .filter(starts_line)
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    flat.lines(range.start(), range.end())
+        .filter_map(|(s, e)| {
+            let s = flat.skip_spaces(s, e);
+            scan_term(flat, s, range.end(), term, Pass::Loose)
+        })
+        .collect()
+}
+
 impl LetterLayout for FinalDetermination {
+    fn landmarks(&self, flat: &Flat, range: FlatRange) -> Vec<Landmark> {
+        let parts = [LABELS[0].term, HOW_MADE, CASE_SUMMARY, ISSUES];
+        let mut marks = Vec::new();
+        for (rank, term) in parts.into_iter().enumerate() {
+            marks.extend(
+                at_line_starts(flat, range, term)
+                    .into_iter()
+                    .map(|m| Landmark {
+                        start: m.start,
+                        end: m.end,
+                        rank: rank as u8,
+                        layout: 0,
+                    }),
+            );
+        }
+        marks
+    }
+
     fn read(&self, b: &mut Builder) -> bool {
         let flat = b.flat;
         let (start, end) = (b.range.start(), b.end());
@@ -217,6 +262,14 @@ impl LetterLayout for FinalDetermination {
             .map_or(items_from, |m| m.end);
         let ends = items::read(b, items_from, end);
         check_cut(b, &secs, &ends);
+        // What follows the last item, before the next letter, belongs to neither.
+        if let Some(last) = ends.last().filter(|e| e.complete && e.end < end) {
+            let flat = b.flat;
+            if let Some((a, z)) = flat.trim(last.end, end) {
+                crate::stray::check(flat, a, z, &mut b.letter, "after this letter");
+                b.letter_end = Some(last.end);
+            }
+        }
         true
     }
 }
