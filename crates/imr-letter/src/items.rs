@@ -370,7 +370,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize, leave: bool)
         if dm.fidelity == Fidelity::Loose {
             b.loose(
                 dm.fidelity,
-                &format!("{word} (item {})", n + 1),
+                || format!("{word} (item {})", n + 1),
                 dm.word.0,
                 dm.word.1,
             );
@@ -400,7 +400,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize, leave: bool)
         if let Some(m) = d.sections[k] {
             b.loose(
                 m.fidelity,
-                &format!("the label '{}'", SECTIONS[k].written()),
+                || format!("the label '{}'", SECTIONS[k].written()),
                 m.start,
                 m.end,
             );
