@@ -398,17 +398,13 @@ mod tests {
         Item {
             heading: "H".into(),
             request: "Physical therapy".into(),
+            category: Default::default(),
             decision: d,
             medically_necessary: d == Decision::Overturned,
             claims_administrator_guideline: None,
             maximus_guideline: None,
             citations: src
-                .map(|s| {
-                    vec![Citation {
-                        source: s,
-                        text: "t".into(),
-                    }]
-                })
+                .map(|s| vec![Citation::new(s, "t".into())])
                 .unwrap_or_default(),
             rationale: None,
         }

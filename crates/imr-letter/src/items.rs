@@ -6,7 +6,7 @@
 //! before it; its body runs to the next item's heading.
 
 use crate::diagnostics::{codes, Builder};
-use crate::model::{Citation, CitationSource, Decision, Item};
+use crate::model::{Category, Citation, CitationSource, Decision, Item};
 use crate::text::{is_ws_byte, LINE, PARA};
 
 const CLAIMS_GUIDELINE: &str = "Claims Administrator guideline:";
@@ -194,6 +194,7 @@ fn read_item(b: &mut Builder, n: usize, a: &Anchor, body_end: usize) {
     b.letter.items.push(Item {
         heading,
         request: request.unwrap_or_default(),
+        category: Category::default(),
         decision: a.decision,
         medically_necessary: a.decision == Decision::Overturned,
         claims_administrator_guideline: claims_text,
@@ -246,7 +247,7 @@ fn read_citations(b: &mut Builder, p: &str, start: usize, end: usize) -> Vec<Cit
         };
         let pointer = format!("{p}/citations/{}/text", citations.len());
         if let Some(text) = b.text(pointer, c_start, c_end) {
-            citations.push(Citation { source, text });
+            citations.push(Citation::new(source, text));
         }
     }
     citations

@@ -9,10 +9,12 @@
 //! whether it was a space, a line break or a paragraph break, mapped back to input offsets. Each
 //! module then reads one part of the letter from that text.
 
+mod category;
 mod credentials;
 pub mod csv;
 mod date;
 mod diagnostics;
+mod guideline;
 mod header;
 mod items;
 mod model;
@@ -59,6 +61,7 @@ pub fn parse(text: &str) -> Letter {
         return b.letter;
     }
     check_truncated(&mut b);
+    category::annotate(&mut b.letter, text);
     b.letter.outcome = Outcome::from_decisions(b.letter.items.iter().map(|i| i.decision));
     b.letter
 }

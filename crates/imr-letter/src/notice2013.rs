@@ -77,6 +77,7 @@ pub fn read(b: &mut Builder) {
         b.letter.items.push(Item {
             heading: request.clone(),
             request,
+            category: crate::model::Category::default(),
             decision,
             medically_necessary: decision == crate::model::Decision::Overturned,
             claims_administrator_guideline: None,

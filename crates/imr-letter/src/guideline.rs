@@ -1,0 +1,503 @@
+//! The parts of a citation (`docs/treatment-categories-v1.md`): which guideline it names, the
+//! chapter, the MTUS edition year and the sections, each as a byte range of the citation's text.
+//!
+//! The text is read as written, white space already collapsed, so a citation cut by a line or
+//! page break reads as one. Chapters are found by where they stand, never by a list of names:
+//! - MTUS: "MTUS <chapter> <year>, Section(s): a, b, and <chapter> <year>, Section(s): c". The
+//!   chapter is what follows "MTUS" (and "ACOEM", "Chapter N") up to the year, the
+//!   "Section(s):" or "Page(s):" label or the end.
+//! - ODG and ACOEM outside the MTUS: "<guideline name> <chapter>, <topic>" (or "/", ":", ";"
+//!   between them). The chapter is the first part that names no treatment of the category
+//!   table (a treatment is the topic: "MRI shoulder" names none), or the first part labelled
+//!   "chapter" or "section", or the part after "Chapter N". A topic in parentheses or after a
+//!   dash is left out ("Low Back (Shock wave therapy)", "Knee - Platelet-rich plasma (PRP)"); a
+//!   parenthesis that says "acute" or "chronic", or that more words follow, is the chapter's
+//!   own ("Pain (Chronic)", "Head (trauma, ...) Hearing aids"). Body parts listed with commas
+//!   are one name ("Forearm, wrist and hand"). What follows "Other Medical Treatment
+//!   Guidelines" is another guideline.
+
+use crate::category::names_treatment;
+use crate::model::{CitationSource, Guideline};
+
+/// Bytes `[start, end)` of a citation's text.
+pub type Range = (usize, usize);
+
+/// A citation's parts; ranges are bytes of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    pub guideline: Guideline,
+    pub chapter: Option<Range>,
+    pub year: Option<(u16, Range)>,
+    pub sections: Vec<Range>,
+}
+
+/// Reads the parts of a citation's `text` (as written, without "Decision based on").
+pub fn read(source: CitationSource, text: &str) -> Parts {
+    let (guideline, chapter, year) = match source {
+        CitationSource::Mtus => {
+            let (chapter, year) = mtus_chapter(text);
+            (Guideline::Mtus, chapter, year)
+        }
+        CitationSource::NonMtus => {
+            let body = non_mtus_body(text);
+            let guideline = named_guideline(text, body);
+            let chapter = match guideline {
+                Guideline::Odg | Guideline::Acoem => other_chapter(text, body),
+                _ => None,
+            };
+            (guideline, chapter, None)
+        }
+    };
+    Parts {
+        guideline,
+        chapter,
+        year,
+        sections: sections(text),
+    }
+}
+
+// ---- MTUS ----------------------------------------------------------------------------------
+
+/// Words before an MTUS chapter's name that are not part of it.
+const MTUS_LEAD: &[&str] = &["acoem", "practice", "guidelines", "guideline"];
+
+fn mtus_chapter(text: &str) -> (Option<Range>, Option<(u16, Range)>) {
+    let t = text.as_bytes();
+    let mut i = starts_ci(t, 0, "mtus").unwrap_or(0);
+    loop {
+        i = skip(t, i, b" :,");
+        if let Some(e) = MTUS_LEAD.iter().find_map(|w| starts_ci(t, i, w)) {
+            i = e;
+        } else if let Some(e) = chapter_number(t, i) {
+            i = e;
+        } else {
+            break;
+        }
+    }
+    let start = i;
+    let mut end = t.len();
+    let mut year = None;
+    for (ws, we) in words(t, start, t.len()) {
+        if let Some(y) = year_at(t, ws, we) {
+            end = ws;
+            year = Some((y, (ws, we)));
+            break;
+        }
+        if label_end(t, ws, &["section", "sections", "page", "pages"]).is_some() {
+            end = ws;
+            break;
+        }
+    }
+    (clean_name(t, start, end), year)
+}
+
+/// A four-digit edition year standing alone (not a date's part: "02/18/2017").
+fn year_at(t: &[u8], ws: usize, we: usize) -> Option<u16> {
+    let w = &t[ws..we];
+    let before = ws.checked_sub(1).map(|i| t[i]);
+    let after = t.get(we).copied();
+    let alone = matches!(before, None | Some(b' ' | b'('))
+        && !matches!(after, Some(b'/' | b'-' | b'.') if t.get(we + 1).is_some_and(u8::is_ascii_digit));
+    if w.len() == 4 && w.iter().all(u8::is_ascii_digit) && alone {
+        let y: u16 = std::str::from_utf8(w).ok()?.parse().ok()?;
+        (1900..2100).contains(&y).then_some(y)
+    } else {
+        None
+    }
+}
+
+// ---- sections ------------------------------------------------------------------------------
+
+/// The names after every "Section(s):", in order: each list split on commas and semicolons,
+/// up to the next chapter (", and <chapter> <year>"), the next label or "Page(s):".
+fn sections(text: &str) -> Vec<(usize, usize)> {
+    let t = text.as_bytes();
+    let labels: Vec<(usize, usize)> = words(t, 0, t.len())
+        .filter_map(|(ws, _)| label_end(t, ws, &["section", "sections"]).map(|e| (ws, e)))
+        .collect();
+    let mut out = Vec::new();
+    for (k, &(_, from)) in labels.iter().enumerate() {
+        let mut to = labels.get(k + 1).map_or(t.len(), |l| l.0);
+        if let Some(p) =
+            words(t, from, to).find_map(|(ws, _)| label_end(t, ws, &["page", "pages"]).map(|_| ws))
+        {
+            to = p;
+        }
+        // ", and <chapter> <year>": the list ends before the next chapter.
+        let mut i = from;
+        while let Some(at) = find_ci(t, ", and ", i, to) {
+            if words(t, at, to).any(|(ws, we)| year_at(t, ws, we).is_some()) {
+                to = at;
+                break;
+            }
+            i = at + 1;
+        }
+        let mut a = from;
+        for j in from..=to {
+            if j == to || t[j] == b',' || t[j] == b';' {
+                let (s, mut e) = trim(t, a, j);
+                if e > s && t[e - 1] == b'.' {
+                    e = trim(t, s, e - 1).1;
+                }
+                if e > s {
+                    out.push((s, e));
+                }
+                a = j + 1;
+            }
+        }
+    }
+    out
+}
+
+/// The end of a label "Section(s):" / "Sections:" / "Page(s) :" starting at `at` (one of
+/// `names`, case aside, then "(s)", then a colon).
+fn label_end(t: &[u8], at: usize, names: &[&str]) -> Option<usize> {
+    let e = names.iter().find_map(|n| starts_ci(t, at, n))?;
+    let e = if t[e..].starts_with(b"(s)") { e + 3 } else { e };
+    let e = skip(t, e, b" ");
+    (t.get(e) == Some(&b':')).then_some(e + 1)
+}
+
+// ---- ODG, ACOEM and others -----------------------------------------------------------------
+
+/// Where a Non-MTUS citation's own words start: after "Non-MTUS Citation".
+fn non_mtus_body(text: &str) -> usize {
+    let t = text.as_bytes();
+    let mut i = starts_ci(t, 0, "non").unwrap_or(0);
+    i = skip(t, i, b" -");
+    if let Some(e) = starts_ci(t, i, "mtus") {
+        i = skip(t, e, b" ");
+        if let Some(e) = starts_ci(t, i, "citation") {
+            i = e;
+        }
+    }
+    skip(t, i, b" :")
+}
+
+/// The first guideline named: ODG, ACOEM, else other.
+fn named_guideline(text: &str, body: usize) -> Guideline {
+    let t = text.as_bytes();
+    let odg = ["official disability", "odg"]
+        .iter()
+        .filter_map(|n| find_word_ci(t, n, body))
+        .min();
+    let acoem = ["acoem", "american college of occupational"]
+        .iter()
+        .filter_map(|n| find_word_ci(t, n, body))
+        .min();
+    match (odg, acoem) {
+        (Some(o), Some(a)) if a < o => Guideline::Acoem,
+        (Some(_), _) => Guideline::Odg,
+        (None, Some(_)) => Guideline::Acoem,
+        (None, None) => Guideline::Other,
+    }
+}
+
+/// Words of a guideline's name before its chapter.
+const NAMES: &[&str] = &[
+    "other medical treatment guidelines",
+    "official disability guidelines",
+    "official disability guideline",
+    "(odg)",
+    "odg",
+    "acoem",
+    "practice",
+    "guidelines",
+    "guideline",
+    "the",
+];
+
+/// Body parts, and the words that join them: a chapter may list them with commas.
+#[rustfmt::skip]
+const BODY: &[&str] = &[
+    "head", "neck", "back", "low", "lower", "upper", "spine", "cervical", "thoracic", "lumbar",
+    "shoulder", "elbow", "forearm", "arm", "wrist", "hand", "hands", "finger", "fingers",
+    "hip", "hips", "pelvis", "groin", "knee", "leg", "ankle", "foot", "feet", "toe", "toes",
+    "and", "&",
+];
+
+/// The chapter of an ODG or ACOEM citation whose own words start at `body`.
+fn other_chapter(text: &str, body: usize) -> Option<(usize, usize)> {
+    let t = text.as_bytes();
+    let start = skip_names(t, body);
+    // What follows "Other Medical Treatment Guidelines" is another guideline.
+    let end = find_ci(t, "other medical treatment guideline", start + 1, t.len())
+        .map(|at| {
+            let e = trim(t, start, at).1;
+            let and = e >= 3 && t[e - 3..e].eq_ignore_ascii_case(b"and") && e - 3 >= start;
+            if and {
+                e - 3
+            } else {
+                e
+            }
+        })
+        .unwrap_or(t.len());
+    let parts = merge_body_lists(t, split_parts(t, start, end));
+    let mut first_plain = None;
+    let mut after_number = false;
+    for (a, b) in parts {
+        let a = skip_names(t, a);
+        let (mut a, b) = trim_end(t, a, b);
+        if a >= b {
+            continue;
+        }
+        // "Chapter 7": the name follows, in this part or the next.
+        if let Some(e) = chapter_number(t, a) {
+            a = skip(t, e, b" ");
+            if a >= b {
+                after_number = true;
+                continue;
+            }
+            return Some((a, b));
+        }
+        if after_number {
+            return Some((a, b));
+        }
+        if is_reference(t, a) {
+            continue;
+        }
+        let (b, label) = strip_label(t, a, b);
+        match label {
+            Label::Topic => continue,
+            Label::Chapter => return Some(without_topic(t, a, b)).filter(|(a, b)| a < b),
+            Label::None => {}
+        }
+        let (a, b) = without_topic(t, a, b);
+        if first_plain.is_none() && a < b && !names_treatment(&text[a..b]) {
+            first_plain = Some((a, b));
+        }
+    }
+    first_plain
+}
+
+/// Skips the words of a guideline's name, and separators, from `i`.
+fn skip_names(t: &[u8], mut i: usize) -> usize {
+    loop {
+        i = skip(t, i, b" :,;-");
+        match NAMES.iter().find_map(|n| starts_ci(t, i, n)) {
+            Some(e) => i = e,
+            None => return i,
+        }
+    }
+}
+
+/// `[a, b)` split on commas, semicolons, slashes and colons outside parentheses; trimmed.
+fn split_parts(t: &[u8], a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0usize, a);
+    for j in a..=b {
+        let c = if j < b { t[j] } else { b',' };
+        match c {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b',' | b';' | b'/' | b':' if depth == 0 => {
+                let (s, e) = trim(t, from, j);
+                if s < e {
+                    out.push((s, e));
+                }
+                from = j + 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Joins parts that are only body parts ("Forearm", "wrist and hand") into one.
+fn merge_body_lists(t: &[u8], parts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let only_body = |(a, b): (usize, usize)| {
+        words(t, a, b).all(|(ws, we)| {
+            BODY.iter()
+                .any(|w| t[ws..we].eq_ignore_ascii_case(w.as_bytes()))
+        }) && t[a..b]
+            .iter()
+            .all(|&c| c.is_ascii_alphabetic() || c == b' ' || c == b'&')
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for p in parts {
+        match out.last_mut() {
+            Some(last)
+                if only_body(*last)
+                    && only_body(p)
+                    && t[last.1..p.0].iter().all(|&c| c == b',' || c == b' ') =>
+            {
+                last.1 = p.1
+            }
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+enum Label {
+    None,
+    Chapter,
+    Topic,
+}
+
+/// A part without its trailing "chapter" / "section" label (it is a chapter), or marked as a
+/// topic by a trailing "Topic".
+fn strip_label(t: &[u8], a: usize, b: usize) -> (usize, Label) {
+    let Some((ws, we)) = words(t, a, b).last() else {
+        return (b, Label::None);
+    };
+    if we != b || ws == a {
+        return (b, Label::None);
+    }
+    let w = &t[ws..we];
+    let chapter = ["chapter", "section", "sections"];
+    if chapter.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes())) {
+        (trim(t, a, ws).1, Label::Chapter)
+    } else if w.eq_ignore_ascii_case(b"topic") {
+        (b, Label::Topic)
+    } else {
+        (b, Label::None)
+    }
+}
+
+/// A part without a topic after a dash or in a closing parenthesis.
+fn without_topic(t: &[u8], a: usize, b: usize) -> (usize, usize) {
+    let text = std::str::from_utf8(&t[a..b]).unwrap_or("");
+    // "Knee - Platelet-rich plasma (PRP)": the dash leads to a treatment.
+    for dash in [" - ", " \u{2013} ", " \u{2014} "] {
+        if let Some(d) = text.find(dash) {
+            if names_treatment(&text[d + dash.len()..]) {
+                return trim(t, a, a + d);
+            }
+        }
+    }
+    let Some(open) = t[a..b].iter().position(|&c| c == b'(').map(|p| a + p) else {
+        return (a, b);
+    };
+    let mut depth = 0;
+    let mut close = b;
+    for (j, &c) in t.iter().enumerate().take(b).skip(open) {
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = j;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    if close + 1 < b {
+        // More words follow: the parenthesis is the chapter's own, the rest a topic.
+        return (a, close + 1);
+    }
+    let inside = &t[open..close.min(b)];
+    let qualifier = ["acute", "chronic"]
+        .iter()
+        .any(|q| find_ci(inside, q, 0, inside.len()).is_some());
+    if qualifier {
+        (a, b)
+    } else {
+        trim(t, a, open)
+    }
+}
+
+/// A part that is an edition, a page or an access date, not a name.
+fn is_reference(t: &[u8], a: usize) -> bool {
+    let refs = [
+        "page", "pages", "p.", "pp.", "edition", "ed.", "accessed", "http", "www.",
+    ];
+    t.get(a).is_some_and(u8::is_ascii_digit) || refs.iter().any(|r| starts_ci(t, a, r).is_some())
+}
+
+// ---- shared --------------------------------------------------------------------------------
+
+/// The end of "Chapter N" at `i`.
+fn chapter_number(t: &[u8], i: usize) -> Option<usize> {
+    let e = starts_ci(t, i, "chapter")?;
+    let n = skip(t, e, b" ");
+    let d = t[n..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (d > 0 && !t.get(n + d).is_some_and(u8::is_ascii_alphanumeric)).then_some(n + d)
+}
+
+/// A name at `[a, b)` without label words or punctuation at its ends; `None` if empty.
+fn clean_name(t: &[u8], a: usize, b: usize) -> Option<(usize, usize)> {
+    let (a, mut b) = trim_end(t, a, b);
+    while let Some((ws, we)) = words(t, a, b).last() {
+        let label = ["guidelines", "guideline", "chapter", "section"]
+            .iter()
+            .any(|l| t[ws..we].eq_ignore_ascii_case(l.as_bytes()));
+        if we != b || ws == a || !label {
+            break;
+        }
+        b = trim_end(t, a, ws).1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// `[a, b)` without spaces at either end.
+fn trim(t: &[u8], mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && t[a] == b' ' {
+        a += 1;
+    }
+    while b > a && t[b - 1] == b' ' {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// `[a, b)` trimmed, and without separators or a full stop at its end.
+fn trim_end(t: &[u8], a: usize, b: usize) -> (usize, usize) {
+    let (a, mut b) = trim(t, a, b);
+    while b > a && matches!(t[b - 1], b' ' | b',' | b'.' | b';' | b':' | b'(' | b'-') {
+        b -= 1;
+    }
+    (a, b)
+}
+
+fn skip(t: &[u8], mut i: usize, chars: &[u8]) -> usize {
+    while i < t.len() && chars.contains(&t[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The words (runs of letters and digits) of `[a, b)`.
+fn words(t: &[u8], a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = a;
+    std::iter::from_fn(move || {
+        while i < b && !t[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= b {
+            return None;
+        }
+        let s = i;
+        while i < b && t[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        Some((s, i))
+    })
+}
+
+/// The end of `needle` (lower case) at `i`, case aside, ending on a word boundary.
+fn starts_ci(t: &[u8], i: usize, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    let e = i + n.len();
+    let ok = e <= t.len()
+        && t[i..e].eq_ignore_ascii_case(n)
+        && !(n.last().is_some_and(u8::is_ascii_alphanumeric)
+            && t.get(e).is_some_and(u8::is_ascii_alphanumeric));
+    ok.then_some(e)
+}
+
+/// The first `needle` (lower case) in `[from, to)`, case aside.
+fn find_ci(t: &[u8], needle: &str, from: usize, to: usize) -> Option<usize> {
+    let n = needle.as_bytes();
+    (from..to.saturating_sub(n.len()) + 1)
+        .find(|&i| i + n.len() <= to && t[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The first `needle` standing as a word (or words) from `from`, case aside.
+fn find_word_ci(t: &[u8], needle: &str, from: usize) -> Option<usize> {
+    (from..t.len()).find(|&i| {
+        (i == 0 || !t[i - 1].is_ascii_alphanumeric()) && starts_ci(t, i, needle).is_some()
+    })
+}
