@@ -481,23 +481,16 @@ pub fn categorise(request: &str) -> Option<Read> {
         return None;
     }
     // The first stretch between mention words that holds a term.
-    let segment = segments(request, &found)
-        .into_iter()
-        .find(|s| !s.is_empty())?;
-    // Each name in the stretch, and whether it is a referral.
+    let segment = first_segment(request, &found);
+    // Each name in the stretch (terms side by side), and whether it is a bare referral.
     let mut candidates: Vec<(Read, bool)> = Vec::new();
-    let mut run: Vec<Found> = Vec::new();
-    for &f in &segment {
-        if run
-            .last()
-            .is_some_and(|last| !adjacent(text, last.end, f.start))
-        {
-            candidates.push(candidate(request, &run, &segment));
-            run.clear();
+    let mut run_start = 0;
+    for k in 1..=segment.len() {
+        if k == segment.len() || !adjacent(text, segment[k - 1].end, segment[k].start) {
+            candidates.push(candidate(request, &segment[run_start..k], segment));
+            run_start = k;
         }
-        run.push(f);
     }
-    candidates.push(candidate(request, &run, &segment));
     // A referral to someone who is not a physician is what it refers to.
     let mut i = 0;
     while i < candidates.len() {
@@ -540,7 +533,9 @@ fn associated_label(request: &str) -> Option<usize> {
 
 /// Every term of the table in `request[from..]`: the longest at each word, left to right.
 fn find_all(request: &str, from: usize) -> Vec<Found> {
-    let text = request.as_bytes();
+    // Compared in lower case: the table's phrases are.
+    let lower = request.to_ascii_lowercase();
+    let text = lower.as_bytes();
     let index = index();
     let mut found = Vec::new();
     let mut i = from;
@@ -551,13 +546,12 @@ fn find_all(request: &str, from: usize) -> Vec<Found> {
         }
         let word_end = word_end(text, i);
         let word = &text[i..word_end];
-        // The entries whose first word is this word.
-        let lo = index.partition_point(|e| cmp_ci(e.0.as_bytes(), word).is_lt());
+        // The entries whose first word is this word: those of its first byte, then by search.
+        let first = usize::from(word[0]);
+        let bucket = &index.entries[index.starts[first]..index.starts[first + 1]];
+        let lo = bucket.partition_point(|e| e.0.as_bytes() < word);
         let mut best: Option<(usize, &'static Group)> = None;
-        for e in index[lo..]
-            .iter()
-            .take_while(|e| cmp_ci(e.0.as_bytes(), word).is_eq())
-        {
+        for e in bucket[lo..].iter().take_while(|e| e.0.as_bytes() == word) {
             if let Some(end) = match_phrase(text, i, e.1.as_bytes()) {
                 if best.is_none_or(|(b, _)| end > b) {
                     best = Some((end, e.2));
@@ -582,15 +576,29 @@ fn find_all(request: &str, from: usize) -> Vec<Found> {
 /// The table's phrases by their first word (lower case): (first word, phrase, group).
 type IndexEntry = (&'static str, &'static str, &'static Group);
 
-fn index() -> &'static [IndexEntry] {
-    static INDEX: OnceLock<Vec<IndexEntry>> = OnceLock::new();
+/// The phrases sorted by first word, and where those of each first byte start.
+struct Index {
+    entries: Vec<IndexEntry>,
+    /// `entries[starts[c]..starts[c + 1]]` begin with byte `c`.
+    starts: [usize; 257],
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut v: Vec<IndexEntry> = TABLE
+        let mut entries: Vec<IndexEntry> = TABLE
             .iter()
             .flat_map(|g| g.phrases.iter().map(move |p| (first_word(p), *p, g)))
             .collect();
-        v.sort_by(|a, b| a.0.cmp(b.0));
-        v
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut starts = [0; 257];
+        for e in &entries {
+            starts[usize::from(e.0.as_bytes()[0]) + 1] += 1;
+        }
+        for c in 0..256 {
+            starts[c + 1] += starts[c];
+        }
+        Index { entries, starts }
     })
 }
 
@@ -601,14 +609,6 @@ fn first_word(phrase: &str) -> &str {
         .position(|c| !c.is_ascii_alphanumeric())
         .unwrap_or(phrase.len());
     &phrase[..end]
-}
-
-/// Compares a lower-case table word with a word of the request, ignoring the request's case.
-fn cmp_ci(table: &[u8], word: &[u8]) -> std::cmp::Ordering {
-    table
-        .iter()
-        .copied()
-        .cmp(word.iter().map(u8::to_ascii_lowercase))
 }
 
 fn is_word_start(t: &[u8], i: usize) -> bool {
@@ -665,20 +665,16 @@ fn adjacent(t: &[u8], end: usize, start: usize) -> bool {
     end <= start && t[end..start].iter().all(|&c| c == b' ' || c == b'-')
 }
 
-/// The terms split into stretches at each mention word outside a term.
-fn segments(request: &str, found: &[Found]) -> Vec<Vec<Found>> {
+/// The terms of the first stretch between mention words (outside terms) that holds any.
+fn first_segment<'f>(request: &str, found: &'f [Found]) -> &'f [Found] {
     let t = request.as_bytes();
-    let mut out = vec![Vec::new()];
-    let mut next = found.iter().peekable();
+    let (mut start, mut next) = (0, 0);
     let mut i = 0;
     while i < t.len() {
-        if let Some(f) = next.peek() {
-            if f.start <= i {
-                out.last_mut().unwrap().push(**f);
-                i = f.end;
-                next.next();
-                continue;
-            }
+        if let Some(f) = found.get(next).filter(|f| f.start <= i) {
+            i = f.end;
+            next += 1;
+            continue;
         }
         if is_word_start(t, i) {
             let e = word_end(t, i);
@@ -686,14 +682,17 @@ fn segments(request: &str, found: &[Found]) -> Vec<Vec<Found>> {
                 .iter()
                 .any(|m| t[i..e].eq_ignore_ascii_case(m.as_bytes()))
             {
-                out.push(Vec::new());
+                if next > start {
+                    return &found[start..next];
+                }
+                start = next;
             }
             i = e;
         } else {
             i += 1;
         }
     }
-    out
+    &found[start..]
 }
 
 /// One name made of terms side by side. An evaluation noun last: a physician's evaluation
@@ -898,44 +897,63 @@ pub fn names_treatment(text: &str) -> bool {
 
 /// Fills each item's category (from its request, else its heading) and each citation's
 /// guideline parts, recording the spans of the term, chapter, year and sections. `input` is
-/// the text the letter was parsed from.
+/// the text the letter was parsed from. [`crate::parse`] does this last; it is public so that
+/// its cost can be measured alone (`benches/parse.rs`).
+#[inline(never)]
 pub fn annotate(letter: &mut Letter, input: &str) {
     let mut spans: Vec<(String, Span)> = Vec::new();
+    let mut key = String::new();
+    let pointer = |base: &str, rest: &str| {
+        let mut k = String::with_capacity(base.len() + rest.len() + 3);
+        k.push_str(base);
+        k.push_str(rest);
+        k
+    };
     for (n, item) in letter.items.iter_mut().enumerate() {
-        let from_request = categorise(&item.request).map(|r| (r, "request"));
-        let read = from_request.or_else(|| categorise(&item.heading).map(|r| (r, "heading")));
+        let mut base = String::from("/items/");
+        push_number(&mut base, n);
+        let from_request = categorise(&item.request).map(|r| (r, "/request"));
+        let read = from_request.or_else(|| categorise(&item.heading).map(|r| (r, "/heading")));
         item.category = match read {
             Some((r, field)) => {
-                let value = if field == "request" {
+                let value = if field == "/request" {
                     &item.request
                 } else {
                     &item.heading
                 };
-                let term = value[r.term.0..r.term.1].to_string();
-                let at = letter.spans.get(&format!("/items/{n}/{field}"));
-                if let Some(span) = at.and_then(|&s| sub_span(input, s, value, r.term)) {
-                    spans.push((format!("/items/{n}/category/term"), span));
+                key.clear();
+                key.push_str(&base);
+                key.push_str(field);
+                let span = letter.spans.get(key.as_str()).copied();
+                if let Some(span) = span.and_then(|s| Mapper::new(input, s, value)?.span(r.term)) {
+                    spans.push((pointer(&base, "/category/term"), span));
                 }
-                Category::new(r.kind, r.subtype, Some(term)).unwrap_or_default()
+                let term = Some(value[r.term.0..r.term.1].to_string());
+                Category::new(r.kind, r.subtype, term).unwrap_or_default()
             }
             None => Category::default(),
         };
         for (m, c) in item.citations.iter_mut().enumerate() {
             let parts = crate::guideline::read(c.source, &c.text);
-            let pointer = format!("/items/{n}/citations/{m}");
-            let at = letter.spans.get(&format!("{pointer}/text")).copied();
+            let mut at = pointer(&base, "/citations/");
+            push_number(&mut at, m);
+            key.clear();
+            key.push_str(&at);
+            key.push_str("/text");
+            let span = letter.spans.get(key.as_str()).copied();
+            let mut mapper = span.and_then(|s| Mapper::new(input, s, &c.text));
             let mut span_of = |name: String, range: (usize, usize)| {
-                if let Some(span) = at.and_then(|s| sub_span(input, s, &c.text, range)) {
+                if let Some(span) = mapper.as_mut().and_then(|m| m.span(range)) {
                     spans.push((name, span));
                 }
             };
             c.guideline = parts.guideline;
             c.chapter = parts.chapter.map(|r| {
-                span_of(format!("{pointer}/chapter"), r);
+                span_of(pointer(&at, "/chapter"), r);
                 c.text[r.0..r.1].to_string()
             });
             c.year = parts.year.map(|(y, r)| {
-                span_of(format!("{pointer}/year"), r);
+                span_of(pointer(&at, "/year"), r);
                 y
             });
             c.sections = parts
@@ -943,7 +961,9 @@ pub fn annotate(letter: &mut Letter, input: &str) {
                 .iter()
                 .enumerate()
                 .map(|(k, &r)| {
-                    span_of(format!("{pointer}/sections/{k}"), r);
+                    let mut name = pointer(&at, "/sections/");
+                    push_number(&mut name, k);
+                    span_of(name, r);
                     c.text[r.0..r.1].to_string()
                 })
                 .collect();
@@ -952,34 +972,82 @@ pub fn annotate(letter: &mut Letter, input: &str) {
     letter.spans.extend(spans);
 }
 
-/// The input span of bytes `range` of `value`, a value read at input `span` with its white
-/// space collapsed (each run of white space one space).
-fn sub_span(input: &str, span: Span, value: &str, range: (usize, usize)) -> Option<Span> {
-    let src = input.get(span[0]..span[1])?;
-    let (mut j, mut start) = (0, None);
-    for (i, c) in value.char_indices() {
-        if i == range.0 {
-            start = Some(j);
+fn push_number(s: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Maps byte offsets of a value read at an input span (its white space collapsed: each run
+/// one space) back to input offsets, walking both once when offsets are asked in order.
+struct Mapper<'a> {
+    value: &'a [u8],
+    src: &'a str,
+    base: usize,
+    /// Offsets reached in the value and in `src`.
+    i: usize,
+    j: usize,
+}
+
+impl<'a> Mapper<'a> {
+    fn new(input: &'a str, span: Span, value: &'a str) -> Option<Self> {
+        Some(Mapper {
+            value: value.as_bytes(),
+            src: input.get(span[0]..span[1])?,
+            base: span[0],
+            i: 0,
+            j: 0,
+        })
+    }
+
+    /// The input span of value bytes `[a, b)`; `None` if the value does not read so.
+    fn span(&mut self, (a, b): (usize, usize)) -> Option<Span> {
+        let start = self.at(a)?;
+        Some([start, self.at(b)?])
+    }
+
+    /// The input offset of value offset `to`.
+    fn at(&mut self, to: usize) -> Option<usize> {
+        if to < self.i {
+            (self.i, self.j) = (0, 0);
         }
-        if i == range.1 {
-            return Some([span[0] + start?, span[0] + j]);
-        }
-        let rest = &src[j..];
-        if c == ' ' {
-            let ws: usize = rest
-                .chars()
-                .take_while(|c| c.is_whitespace())
-                .map(char::len_utf8)
-                .sum();
-            if ws == 0 {
+        let src = self.src.as_bytes();
+        while self.i < to {
+            let c = *self.value.get(self.i)?;
+            if c == b' ' {
+                let run = white_space_run(self.src, self.j);
+                if run == 0 {
+                    return None;
+                }
+                self.j += run;
+            } else if src.get(self.j) == Some(&c) {
+                self.j += 1;
+            } else {
                 return None;
             }
-            j += ws;
-        } else if rest.starts_with(c) {
-            j += c.len_utf8();
+            self.i += 1;
+        }
+        Some(self.base + self.j)
+    }
+}
+
+/// The length of the run of white space at `j`.
+fn white_space_run(s: &str, mut j: usize) -> usize {
+    let start = j;
+    let b = s.as_bytes();
+    while j < b.len() {
+        if b[j] < 0x80 {
+            if !b[j].is_ascii_whitespace() && b[j] != 0x0b {
+                break;
+            }
+            j += 1;
         } else {
-            return None;
+            match s.get(j..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_whitespace() => j += c.len_utf8(),
+                _ => break,
+            }
         }
     }
-    (range.1 == value.len()).then_some([span[0] + start?, span[0] + j])
+    j - start
 }

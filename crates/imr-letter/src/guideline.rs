@@ -112,15 +112,16 @@ fn year_at(t: &[u8], ws: usize, we: usize) -> Option<u16> {
 /// up to the next chapter (", and <chapter> <year>"), the next label or "Page(s):".
 fn sections(text: &str) -> Vec<(usize, usize)> {
     let t = text.as_bytes();
-    let labels: Vec<(usize, usize)> = words(t, 0, t.len())
-        .filter_map(|(ws, _)| label_end(t, ws, &["section", "sections"]).map(|e| (ws, e)))
-        .collect();
+    let mut labels: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(label) = next_label(t, &["section", "sections"], i, t.len()) {
+        labels.push(label);
+        i = label.1;
+    }
     let mut out = Vec::new();
     for (k, &(_, from)) in labels.iter().enumerate() {
         let mut to = labels.get(k + 1).map_or(t.len(), |l| l.0);
-        if let Some(p) =
-            words(t, from, to).find_map(|(ws, _)| label_end(t, ws, &["page", "pages"]).map(|_| ws))
-        {
+        if let Some((p, _)) = next_label(t, &["page", "pages"], from, to) {
             to = p;
         }
         // ", and <chapter> <year>": the list ends before the next chapter.
@@ -147,6 +148,19 @@ fn sections(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The first label of `names` (the first a prefix of the others) in `[from, to)`.
+fn next_label(t: &[u8], names: &[&str], mut from: usize, to: usize) -> Option<(usize, usize)> {
+    while let Some(at) = find_ci(t, names[0], from, to) {
+        if at == 0 || !t[at - 1].is_ascii_alphanumeric() {
+            if let Some(e) = label_end(t, at, names) {
+                return Some((at, e));
+            }
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The end of a label "Section(s):" / "Sections:" / "Page(s) :" starting at `at` (one of
@@ -338,10 +352,14 @@ enum Label {
 /// A part without its trailing "chapter" / "section" label (it is a chapter), or marked as a
 /// topic by a trailing "Topic".
 fn strip_label(t: &[u8], a: usize, b: usize) -> (usize, Label) {
-    let Some((ws, we)) = words(t, a, b).last() else {
-        return (b, Label::None);
-    };
-    if we != b || ws == a {
+    let we = b;
+    let ws = we
+        - t[a..we]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+    if ws == we || ws == a {
         return (b, Label::None);
     }
     let w = &t[ws..we];
@@ -491,13 +509,28 @@ fn starts_ci(t: &[u8], i: usize, needle: &str) -> Option<usize> {
 /// The first `needle` (lower case) in `[from, to)`, case aside.
 fn find_ci(t: &[u8], needle: &str, from: usize, to: usize) -> Option<usize> {
     let n = needle.as_bytes();
-    (from..to.saturating_sub(n.len()) + 1)
-        .find(|&i| i + n.len() <= to && t[i..i + n.len()].eq_ignore_ascii_case(n))
+    let first = *n.first()?;
+    let (lo, up) = (first, first.to_ascii_uppercase());
+    let mut i = from;
+    while i + n.len() <= to {
+        i += t[i..=to - n.len()]
+            .iter()
+            .position(|&c| c == lo || c == up)?;
+        if t[i..i + n.len()].eq_ignore_ascii_case(n) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
-/// The first `needle` standing as a word (or words) from `from`, case aside.
-fn find_word_ci(t: &[u8], needle: &str, from: usize) -> Option<usize> {
-    (from..t.len()).find(|&i| {
-        (i == 0 || !t[i - 1].is_ascii_alphanumeric()) && starts_ci(t, i, needle).is_some()
-    })
+/// The first `needle` (lower case) standing as a word (or words) from `from`, case aside.
+fn find_word_ci(t: &[u8], needle: &str, mut from: usize) -> Option<usize> {
+    while let Some(i) = find_ci(t, needle, from, t.len()) {
+        if (i == 0 || !t[i - 1].is_ascii_alphanumeric()) && starts_ci(t, i, needle).is_some() {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }

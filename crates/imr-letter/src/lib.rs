@@ -28,6 +28,7 @@ pub use items::decision_of_word;
 pub use model::*;
 pub use summary::sex_of_word;
 
+pub use category::annotate;
 use diagnostics::Builder;
 use text::Flat;
 
