@@ -303,9 +303,8 @@ pub static TABLE: &[Group] = &[
         "if unit", "h-wave", "muscle stimulator", "neuromuscular stimulator",
     ]),
     g(T::DurableMedicalEquipment, Some(S::BraceSupport), Plain, &[
-        "brace", "back brace", "back support", "lumbar support", "lumbar brace",
-        "lumbosacral orthosis", "lso", "tlso", "knee brace", "wrist brace", "splint",
-        "wrist splint", "sling", "ultrasling", "shoulder immobilizer", "cervical collar",
+        "brace", "back support", "lumbar support", "lumbosacral orthosis", "lso", "tlso",
+        "splint", "sling", "ultrasling", "shoulder immobilizer", "cervical collar",
         "orthotic", "orthotics", "orthosis", "insoles", "shoe inserts", "abdominal binder",
     ]),
     g(T::DurableMedicalEquipment, Some(S::HotCold), Plain, &[
