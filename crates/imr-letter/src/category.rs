@@ -85,20 +85,24 @@ pub static TABLE: &[Group] = &[
         "distal clavicle excision", "mumford", "capsular release", "synovectomy",
         "chondroplasty", "total knee replacement", "knee replacement", "hip replacement",
         "shoulder replacement", "total knee arthroplasty", "tka", "tkr", "tha", "thr", "uka",
-        "manipulation under anesthesia",
     ]),
     g(T::Surgery, Some(S::HandWrist), Plain, &[
         "carpal tunnel release", "trigger finger release", "de quervain release",
-        "de quervain's release", "first dorsal compartment release", "cubital tunnel release",
-        "ulnar nerve transposition", "dupuytren fasciectomy",
+        "de quervain's release", "first dorsal compartment release", "dupuytren fasciectomy",
+    ]),
+    // Nerves at the elbow, a hernia: neither spine, joint nor hand.
+    g(T::Surgery, Some(S::Other), Plain, &[
+        "cubital tunnel release", "ulnar nerve transposition", "hernia repair",
     ]),
     // Arthroscopy is of a joint; the site may still make it hand and wrist.
-    g(T::Surgery, Some(S::Joint), Site, &["arthroscopy", "arthroscopic", "arthroplasty"]),
+    g(T::Surgery, Some(S::Joint), Site, &[
+        "arthroscopy", "arthroscopic", "arthroplasty", "manipulation under anesthesia",
+    ]),
     g(T::Surgery, Some(S::Other), Site, &[
         "surgery", "operation", "fusion", "arthrodesis", "decompression", "neuroplasty",
         "neurectomy", "orif", "open reduction", "internal fixation", "osteotomy", "tenodesis",
         "tenotomy", "tenolysis", "debridement", "excision", "amputation", "hardware removal",
-        "removal of hardware", "reconstruction", "revision surgery", "hernia repair",
+        "removal of hardware", "reconstruction", "revision surgery",
     ]),
     // Services attached to an operation that name no operation.
     g(T::Surgery, None, Plain, &[
@@ -1049,4 +1053,75 @@ fn white_space_run(s: &str, mut j: usize) -> usize {
         }
     }
     j - start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_lower_case_unique_and_of_valid_subtypes() {
+        let mut seen = std::collections::BTreeSet::new();
+        for g in TABLE {
+            assert!(
+                g.subtype.is_none_or(|s| g.kind.subtypes().contains(&s)),
+                "{:?}",
+                g.phrases
+            );
+            for p in g.phrases {
+                assert_eq!(*p, p.to_ascii_lowercase(), "{p}");
+                assert!(!first_word(p).is_empty(), "{p}");
+                assert!(seen.insert(*p), "{p} twice");
+            }
+        }
+    }
+
+    /// The table as the docs show it: one row per group.
+    fn markdown() -> String {
+        let mut out = String::from("| type | subtype | rule | terms |\n|---|---|---|---|\n");
+        for g in TABLE {
+            let rule = match g.rule {
+                Plain => "",
+                Site => "site",
+                Modality(s) => match s {
+                    S::TensStim => "modality (device: tens_stim)",
+                    S::HotCold => "modality (device: hot_cold)",
+                    _ => "modality (device: other)",
+                },
+                Drug => "topical form",
+                EvalHead => "evaluation noun",
+                Referral => "referral",
+            };
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                g.kind.as_str(),
+                g.subtype
+                    .map_or("null".to_string(), |s| format!("`{}`", s.as_str())),
+                rule,
+                g.phrases.join(", ")
+            ));
+        }
+        out
+    }
+
+    /// `docs/treatment-categories-v1.md` shows this table; `IMR_BLESS=1` rewrites it there.
+    #[test]
+    fn the_docs_show_the_table() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../docs/treatment-categories-v1.md");
+        let doc = std::fs::read_to_string(&path).unwrap();
+        let (begin, end) = ("<!-- terms -->\n", "<!-- /terms -->");
+        let a = doc.find(begin).expect("terms marker") + begin.len();
+        let b = doc.find(end).expect("terms end marker");
+        let table = markdown();
+        if std::env::var_os("IMR_BLESS").is_some() {
+            std::fs::write(&path, format!("{}{table}{}", &doc[..a], &doc[b..])).unwrap();
+        } else {
+            assert_eq!(
+                &doc[a..b],
+                table,
+                "docs/treatment-categories-v1.md: IMR_BLESS=1 rewrites the table"
+            );
+        }
+    }
 }
