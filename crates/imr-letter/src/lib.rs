@@ -19,6 +19,7 @@ mod header;
 mod items;
 mod model;
 mod notice2013;
+pub mod stats;
 mod summary;
 mod text;
 
