@@ -51,10 +51,11 @@ pub struct Group {
     kind: T,
     subtype: Option<S>,
     rule: Rule,
-    phrases: &'static [&'static str],
+    /// The terms, separated by ", ".
+    phrases: &'static str,
 }
 
-const fn g(kind: T, subtype: Option<S>, rule: Rule, phrases: &'static [&'static str]) -> Group {
+const fn g(kind: T, subtype: Option<S>, rule: Rule, phrases: &'static str) -> Group {
     Group {
         kind,
         subtype,
@@ -71,327 +72,260 @@ use Rule::*;
 #[rustfmt::skip]
 pub static TABLE: &[Group] = &[
     // ---- surgery -----------------------------------------------------------------------
-    g(T::Surgery, Some(S::Spine), Plain, &[
-        "laminectomy", "hemilaminectomy", "laminotomy", "laminoplasty", "discectomy",
-        "microdiscectomy", "diskectomy", "microdiskectomy", "foraminotomy", "corpectomy",
-        "kyphoplasty", "vertebroplasty", "acdf", "tlif", "plif", "alif", "xlif",
-        "spinal fusion", "disc replacement", "disc arthroplasty", "spinal cord stimulator",
-        "dorsal column stimulator", "intrathecal pump",
-    ]),
-    g(T::Surgery, Some(S::Joint), Plain, &[
-        "meniscectomy", "menisectomy", "meniscus repair", "meniscal repair",
-        "rotator cuff repair", "bankart repair", "slap repair", "labral repair",
-        "acl reconstruction", "acromioplasty", "subacromial decompression",
-        "distal clavicle excision", "mumford", "capsular release", "synovectomy",
-        "chondroplasty", "total knee replacement", "knee replacement", "hip replacement",
-        "shoulder replacement", "total knee arthroplasty", "tka", "tkr", "tha", "thr", "uka",
-    ]),
-    g(T::Surgery, Some(S::HandWrist), Plain, &[
-        "carpal tunnel release", "trigger finger release", "de quervain release",
-        "de quervain's release", "first dorsal compartment release", "dupuytren fasciectomy",
-    ]),
+    g(T::Surgery, Some(S::Spine), Plain,
+        "laminectomy, hemilaminectomy, laminotomy, laminoplasty, discectomy, \
+         microdiscectomy, diskectomy, microdiskectomy, foraminotomy, corpectomy, \
+         kyphoplasty, vertebroplasty, acdf, tlif, plif, alif, xlif, spinal fusion, \
+         disc replacement, disc arthroplasty, spinal cord stimulator, \
+         dorsal column stimulator, intrathecal pump"),
+    g(T::Surgery, Some(S::Joint), Plain,
+        "meniscectomy, menisectomy, meniscus repair, meniscal repair, rotator cuff repair, \
+         bankart repair, slap repair, labral repair, acl reconstruction, acromioplasty, \
+         subacromial decompression, distal clavicle excision, mumford, capsular release, \
+         synovectomy, chondroplasty, total knee replacement, knee replacement, \
+         hip replacement, shoulder replacement, total knee arthroplasty, tka, tkr, tha, thr, \
+         uka"),
+    g(T::Surgery, Some(S::HandWrist), Plain,
+        "carpal tunnel release, trigger finger release, de quervain release, \
+         de quervain's release, first dorsal compartment release, dupuytren fasciectomy"),
     // Nerves at the elbow, a hernia: neither spine, joint nor hand.
-    g(T::Surgery, Some(S::Other), Plain, &[
-        "cubital tunnel release", "ulnar nerve transposition", "hernia repair",
-    ]),
+    g(T::Surgery, Some(S::Other), Plain,
+        "cubital tunnel release, ulnar nerve transposition, hernia repair"),
     // Arthroscopy is of a joint; the site may still make it hand and wrist.
-    g(T::Surgery, Some(S::Joint), Site, &[
-        "arthroscopy", "arthroscopic", "arthroplasty", "manipulation under anesthesia",
-    ]),
-    g(T::Surgery, Some(S::Other), Site, &[
-        "surgery", "operation", "fusion", "arthrodesis", "decompression", "neuroplasty",
-        "neurectomy", "orif", "open reduction", "internal fixation", "osteotomy", "tenodesis",
-        "tenotomy", "tenolysis", "debridement", "excision", "amputation", "hardware removal",
-        "removal of hardware", "reconstruction", "revision surgery",
-    ]),
+    g(T::Surgery, Some(S::Joint), Site,
+        "arthroscopy, arthroscopic, arthroplasty, manipulation under anesthesia"),
+    g(T::Surgery, Some(S::Other), Site,
+        "surgery, operation, fusion, arthrodesis, decompression, neuroplasty, neurectomy, \
+         orif, open reduction, internal fixation, osteotomy, tenodesis, tenotomy, tenolysis, \
+         debridement, excision, amputation, hardware removal, removal of hardware, \
+         reconstruction, revision surgery"),
     // Services attached to an operation that name no operation.
-    g(T::Surgery, None, Plain, &[
-        "assistant surgeon", "surgical assistant", "surgical assist", "assistant at surgery",
-        "co-surgeon", "assistant pa", "pa assist", "pa assistant",
-    ]),
+    g(T::Surgery, None, Plain,
+        "assistant surgeon, surgical assistant, surgical assist, assistant at surgery, \
+         co-surgeon, assistant pa, pa assist, pa assistant"),
     // ---- injection ---------------------------------------------------------------------
-    g(T::Injection, Some(S::Epidural), Plain, &[
-        "epidural", "epidural injection", "epidural steroid injection", "esi",
-        "caudal injection",
-    ]),
-    g(T::Injection, Some(S::Facet), Plain, &[
-        "facet injection", "facet joint injection", "facet block", "facet joint block",
-        "medial branch block", "mbb", "radiofrequency ablation", "rfa",
-        "radiofrequency neurotomy", "radiofrequency rhizotomy", "rhizotomy",
-        "facet rhizotomy",
-    ]),
-    g(T::Injection, Some(S::TriggerPoint), Plain, &[
-        "trigger point injection", "trigger points injection", "tpi",
-    ]),
-    g(T::Injection, Some(S::Joint), Plain, &[
-        "intra-articular injection", "joint injection", "sacroiliac joint injection",
-        "si joint injection", "viscosupplementation", "synvisc", "euflexxa", "supartz",
-        "orthovisc", "monovisc", "gel-one", "hyalgan", "hyaluronic acid injection",
-    ]),
-    g(T::Injection, Some(S::NerveBlock), Plain, &[
-        "nerve block", "occipital nerve block", "stellate ganglion block", "sympathetic block",
-        "lumbar sympathetic block", "genicular nerve block", "suprascapular nerve block",
-    ]),
-    g(T::Injection, Some(S::PrpBiologic), Plain, &[
-        "platelet rich plasma", "platelet rich plasma injection", "prp", "prp injection",
-        "stem cell injection", "stem cell", "amniotic injection",
-    ]),
+    g(T::Injection, Some(S::Epidural), Plain,
+        "epidural, epidural injection, epidural steroid injection, esi, caudal injection"),
+    g(T::Injection, Some(S::Facet), Plain,
+        "facet injection, facet joint injection, facet block, facet joint block, \
+         medial branch block, mbb, radiofrequency ablation, rfa, radiofrequency neurotomy, \
+         radiofrequency rhizotomy, rhizotomy, facet rhizotomy"),
+    g(T::Injection, Some(S::TriggerPoint), Plain,
+        "trigger point injection, trigger points injection, tpi"),
+    g(T::Injection, Some(S::Joint), Plain,
+        "intra-articular injection, joint injection, sacroiliac joint injection, \
+         si joint injection, viscosupplementation, synvisc, euflexxa, supartz, orthovisc, \
+         monovisc, gel-one, hyalgan, hyaluronic acid injection"),
+    g(T::Injection, Some(S::NerveBlock), Plain,
+        "nerve block, occipital nerve block, stellate ganglion block, sympathetic block, \
+         lumbar sympathetic block, genicular nerve block, suprascapular nerve block"),
+    g(T::Injection, Some(S::PrpBiologic), Plain,
+        "platelet rich plasma, platelet rich plasma injection, prp, prp injection, \
+         stem cell injection, stem cell, amniotic injection"),
     // An injection the site may make a joint injection.
-    g(T::Injection, Some(S::Other), Site, &[
-        "injection", "cortisone injection", "steroid injection", "corticosteroid injection",
-        "botox", "botulinum toxin", "prolotherapy",
-    ]),
+    g(T::Injection, Some(S::Other), Site,
+        "injection, cortisone injection, steroid injection, corticosteroid injection, botox, \
+         botulinum toxin, prolotherapy"),
     // ---- pharmaceutical ------------------------------------------------------------------
     // Opioids keep their class in any form (a fentanyl patch is an opioid). Synapryn is a
     // tramadol oral suspension: the letters review it under the opioid guidelines.
-    g(T::Pharmaceutical, Some(S::Opioid), Plain, &[
-        "opioid", "opioids", "hydrocodone", "norco", "vicodin", "lortab", "hysingla",
-        "zohydro", "oxycodone", "oxycontin", "percocet", "roxicodone", "endocet", "xtampza",
-        "oxymorphone", "opana", "hydromorphone", "dilaudid", "exalgo", "morphine",
-        "ms contin", "kadian", "embeda", "fentanyl", "duragesic", "tramadol", "ultram",
-        "ultracet", "conzip", "ryzolt", "synapryn", "tapentadol", "nucynta", "codeine",
-        "tylenol with codeine", "tylenol #3", "methadone", "buprenorphine", "butrans",
-        "belbuca", "suboxone", "subutex", "zubsolv", "meperidine", "demerol", "levorphanol",
-        "pentazocine", "talwin", "xartemis",
-    ]),
-    g(T::Pharmaceutical, Some(S::Nsaid), Drug, &[
-        "nsaid", "nsaids", "ibuprofen", "motrin", "advil", "naproxen", "naprosyn", "anaprox",
-        "aleve", "celecoxib", "celebrex", "meloxicam", "mobic", "diclofenac", "voltaren",
-        "zorvolex", "cambia", "arthrotec", "etodolac", "lodine", "nabumetone", "relafen",
-        "ketorolac", "toradol", "indomethacin", "indocin", "piroxicam", "feldene",
-        "oxaprozin", "daypro", "fenoprofen", "nalfon", "ketoprofen", "flurbiprofen",
-        "sulindac", "clinoril", "diflunisal", "salsalate", "duexis", "vimovo", "aspirin",
-    ]),
-    g(T::Pharmaceutical, Some(S::MuscleRelaxant), Drug, &[
-        "muscle relaxant", "cyclobenzaprine", "flexeril", "amrix", "fexmid", "tizanidine",
-        "zanaflex", "methocarbamol", "robaxin", "carisoprodol", "soma", "baclofen",
-        "lioresal", "orphenadrine", "norflex", "metaxalone", "skelaxin", "chlorzoxazone",
-        "lorzone", "parafon forte", "dantrolene", "tabradol",
-    ]),
-    g(T::Pharmaceutical, Some(S::Anticonvulsant), Drug, &[
-        "gabapentin", "neurontin", "gralise", "horizant", "fanatrex", "pregabalin", "lyrica",
-        "topiramate", "topamax", "carbamazepine", "tegretol", "oxcarbazepine", "trileptal",
-        "lamotrigine", "lamictal", "levetiracetam", "keppra", "divalproex", "depakote",
-        "valproic acid", "zonisamide", "phenytoin",
-    ]),
-    g(T::Pharmaceutical, Some(S::Antidepressant), Drug, &[
-        "amitriptyline", "elavil", "nortriptyline", "pamelor", "desipramine", "imipramine",
-        "duloxetine", "cymbalta", "venlafaxine", "effexor", "desvenlafaxine", "pristiq",
-        "milnacipran", "savella", "bupropion", "wellbutrin", "sertraline", "zoloft",
-        "fluoxetine", "prozac", "citalopram", "celexa", "escitalopram", "lexapro",
-        "paroxetine", "paxil", "trazodone", "desyrel", "mirtazapine", "remeron",
-        "vortioxetine", "trintellix", "vilazodone", "viibryd",
-    ]),
+    g(T::Pharmaceutical, Some(S::Opioid), Plain,
+        "opioid, opioids, hydrocodone, norco, vicodin, lortab, hysingla, zohydro, oxycodone, \
+         oxycontin, percocet, roxicodone, endocet, xtampza, oxymorphone, opana, \
+         hydromorphone, dilaudid, exalgo, morphine, ms contin, kadian, embeda, fentanyl, \
+         duragesic, tramadol, ultram, ultracet, conzip, ryzolt, synapryn, tapentadol, \
+         nucynta, codeine, tylenol with codeine, tylenol #3, methadone, buprenorphine, \
+         butrans, belbuca, suboxone, subutex, zubsolv, meperidine, demerol, levorphanol, \
+         pentazocine, talwin, xartemis"),
+    g(T::Pharmaceutical, Some(S::Nsaid), Drug,
+        "nsaid, nsaids, ibuprofen, motrin, advil, naproxen, naprosyn, anaprox, aleve, \
+         celecoxib, celebrex, meloxicam, mobic, diclofenac, voltaren, zorvolex, cambia, \
+         arthrotec, etodolac, lodine, nabumetone, relafen, ketorolac, toradol, indomethacin, \
+         indocin, piroxicam, feldene, oxaprozin, daypro, fenoprofen, nalfon, ketoprofen, \
+         flurbiprofen, sulindac, clinoril, diflunisal, salsalate, duexis, vimovo, aspirin"),
+    g(T::Pharmaceutical, Some(S::MuscleRelaxant), Drug,
+        "muscle relaxant, cyclobenzaprine, flexeril, amrix, fexmid, tizanidine, zanaflex, \
+         methocarbamol, robaxin, carisoprodol, soma, baclofen, lioresal, orphenadrine, \
+         norflex, metaxalone, skelaxin, chlorzoxazone, lorzone, parafon forte, dantrolene, \
+         tabradol"),
+    g(T::Pharmaceutical, Some(S::Anticonvulsant), Drug,
+        "gabapentin, neurontin, gralise, horizant, fanatrex, pregabalin, lyrica, topiramate, \
+         topamax, carbamazepine, tegretol, oxcarbazepine, trileptal, lamotrigine, lamictal, \
+         levetiracetam, keppra, divalproex, depakote, valproic acid, zonisamide, phenytoin"),
+    g(T::Pharmaceutical, Some(S::Antidepressant), Drug,
+        "amitriptyline, elavil, nortriptyline, pamelor, desipramine, imipramine, duloxetine, \
+         cymbalta, venlafaxine, effexor, desvenlafaxine, pristiq, milnacipran, savella, \
+         bupropion, wellbutrin, sertraline, zoloft, fluoxetine, prozac, citalopram, celexa, \
+         escitalopram, lexapro, paroxetine, paxil, trazodone, desyrel, mirtazapine, remeron, \
+         vortioxetine, trintellix, vilazodone, viibryd"),
     // Products that are topical whatever is written around them, with one agent.
-    g(T::Pharmaceutical, Some(S::Topical), Plain, &[
-        "lidoderm", "flector", "pennsaid", "anecream", "ketophene", "cyclophene", "capsaicin",
-        "zostrix", "biofreeze", "solaraze",
-    ]),
+    g(T::Pharmaceutical, Some(S::Topical), Plain,
+        "lidoderm, flector, pennsaid, anecream, ketophene, cyclophene, capsaicin, zostrix, \
+         biofreeze, solaraze"),
     // Products of two or more agents in one topical.
-    g(T::Pharmaceutical, Some(S::Compound), Plain, &[
-        "lidopro", "terocin", "medrox", "dendracin", "mentherm", "kera-tek", "salonpas",
-        "bengay", "icy hot", "theraflex", "compound cream", "compounded cream",
-    ]),
-    g(T::Pharmaceutical, Some(S::GiProtective), Drug, &[
-        "proton pump inhibitor", "ppi", "omeprazole", "prilosec", "pantoprazole", "protonix",
-        "esomeprazole", "nexium", "lansoprazole", "prevacid", "rabeprazole", "aciphex",
-        "dexlansoprazole", "dexilant", "famotidine", "pepcid", "ranitidine", "zantac",
-        "deprizine", "misoprostol", "cytotec", "sucralfate", "carafate",
-    ]),
-    g(T::Pharmaceutical, Some(S::SleepAid), Drug, &[
-        "zolpidem", "ambien", "eszopiclone", "lunesta", "zaleplon", "sonata", "suvorexant",
-        "belsomra", "ramelteon", "rozerem", "silenor", "diphenhydramine", "dicopanol",
-        "melatonin",
-    ]),
-    g(T::Pharmaceutical, Some(S::Benzodiazepine), Drug, &[
-        "benzodiazepine", "diazepam", "valium", "alprazolam", "xanax", "lorazepam", "ativan",
-        "clonazepam", "klonopin", "temazepam", "restoril", "chlordiazepoxide", "librium",
-    ]),
-    g(T::Pharmaceutical, Some(S::MedicalFood), Plain, &[
-        "medical food", "theramine", "sentra", "sentra am", "sentra pm", "trepadone",
-        "gabadone", "percura", "apptrim", "sentradine", "hypertensa",
-    ]),
-    g(T::Pharmaceutical, Some(S::Other), Drug, &[
-        "acetaminophen", "tylenol", "apap", "fioricet", "fiorinal", "butalbital",
-        "ondansetron", "zofran", "promethazine", "phenergan", "colace", "docusate", "senna",
-        "senokot", "lactulose", "linzess", "movantik", "amitiza", "relistor", "prednisone",
-        "medrol", "methylprednisolone", "dexamethasone", "lidocaine", "bupivacaine",
-        "ketamine", "dextromethorphan", "menthol", "methyl salicylate", "camphor",
-        "sumatriptan", "imitrex", "hydroxyzine", "vistaril", "buspirone", "buspar",
-        "clonidine", "quetiapine", "seroquel", "aripiprazole", "abilify", "modafinil",
-        "provigil", "testosterone", "vitamin d", "naloxone", "narcan",
-    ]),
+    g(T::Pharmaceutical, Some(S::Compound), Plain,
+        "lidopro, terocin, medrox, dendracin, mentherm, kera-tek, salonpas, bengay, icy hot, \
+         theraflex, compound cream, compounded cream"),
+    g(T::Pharmaceutical, Some(S::GiProtective), Drug,
+        "proton pump inhibitor, ppi, omeprazole, prilosec, pantoprazole, protonix, \
+         esomeprazole, nexium, lansoprazole, prevacid, rabeprazole, aciphex, \
+         dexlansoprazole, dexilant, famotidine, pepcid, ranitidine, zantac, deprizine, \
+         misoprostol, cytotec, sucralfate, carafate"),
+    g(T::Pharmaceutical, Some(S::SleepAid), Drug,
+        "zolpidem, ambien, eszopiclone, lunesta, zaleplon, sonata, suvorexant, belsomra, \
+         ramelteon, rozerem, silenor, diphenhydramine, dicopanol, melatonin"),
+    g(T::Pharmaceutical, Some(S::Benzodiazepine), Drug,
+        "benzodiazepine, diazepam, valium, alprazolam, xanax, lorazepam, ativan, clonazepam, \
+         klonopin, temazepam, restoril, chlordiazepoxide, librium"),
+    g(T::Pharmaceutical, Some(S::MedicalFood), Plain,
+        "medical food, theramine, sentra, sentra am, sentra pm, trepadone, gabadone, \
+         percura, apptrim, sentradine, hypertensa"),
+    g(T::Pharmaceutical, Some(S::Other), Drug,
+        "acetaminophen, tylenol, apap, fioricet, fiorinal, butalbital, ondansetron, zofran, \
+         promethazine, phenergan, colace, docusate, senna, senokot, lactulose, linzess, \
+         movantik, amitiza, relistor, prednisone, medrol, methylprednisolone, dexamethasone, \
+         lidocaine, bupivacaine, ketamine, dextromethorphan, menthol, methyl salicylate, \
+         camphor, sumatriptan, imitrex, hydroxyzine, vistaril, buspirone, buspar, clonidine, \
+         quetiapine, seroquel, aripiprazole, abilify, modafinil, provigil, testosterone, \
+         vitamin d, naloxone, narcan"),
     // ---- diagnostic ----------------------------------------------------------------------
-    g(T::Diagnostic, Some(S::Mri), Plain, &[
-        "mri", "mr arthrogram", "mr arthrography", "mra", "magnetic resonance imaging",
-        "magnetic resonance",
-    ]),
-    g(T::Diagnostic, Some(S::Ct), Plain, &[
-        "ct", "cat scan", "computed tomography",
-    ]),
-    g(T::Diagnostic, Some(S::Xray), Plain, &[
-        "x-ray", "xray", "radiograph", "radiography", "fluoroscopy",
-    ]),
+    g(T::Diagnostic, Some(S::Mri), Plain,
+        "mri, mr arthrogram, mr arthrography, mra, magnetic resonance imaging, \
+         magnetic resonance"),
+    g(T::Diagnostic, Some(S::Ct), Plain,
+        "ct, cat scan, computed tomography"),
+    g(T::Diagnostic, Some(S::Xray), Plain,
+        "x-ray, xray, radiograph, radiography, fluoroscopy"),
     // Ultrasound as a test; given as sessions it is a modality.
-    g(T::Diagnostic, Some(S::Ultrasound), Modality(S::Other), &[
-        "ultrasound", "sonogram", "ultrasonography", "diagnostic ultrasound",
-    ]),
-    g(T::Diagnostic, Some(S::Electrodiagnostic), Plain, &[
-        "emg", "ncv", "ncs", "emg/ncv", "emg/ncs", "ncv/emg", "ncs/emg",
-        "electromyography", "electromyogram", "nerve conduction study",
-        "nerve conduction studies", "nerve conduction velocity", "nerve conduction test",
-        "electrodiagnostic", "electrodiagnostic testing", "electrodiagnostic studies",
-    ]),
-    g(T::Diagnostic, Some(S::Lab), Plain, &[
-        "lab", "labs", "laboratory", "blood test", "blood work", "bloodwork", "cbc", "bmp",
-        "cmp", "chem panel", "chemistry panel", "metabolic panel", "pt/ptt", "pt/inr",
-        "ptt", "inr", "urinalysis", "ua", "hemoglobin a1c", "lipid panel",
-        "liver function test", "hepatic function panel", "renal function test",
-    ]),
+    g(T::Diagnostic, Some(S::Ultrasound), Modality(S::Other),
+        "ultrasound, sonogram, ultrasonography, diagnostic ultrasound"),
+    g(T::Diagnostic, Some(S::Electrodiagnostic), Plain,
+        "emg, ncv, ncs, emg/ncv, emg/ncs, ncv/emg, ncs/emg, electromyography, \
+         electromyogram, nerve conduction study, nerve conduction studies, \
+         nerve conduction velocity, nerve conduction test, electrodiagnostic, \
+         electrodiagnostic testing, electrodiagnostic studies"),
+    g(T::Diagnostic, Some(S::Lab), Plain,
+        "lab, labs, laboratory, blood test, blood work, bloodwork, cbc, bmp, cmp, \
+         chem panel, chemistry panel, metabolic panel, pt/ptt, pt/inr, ptt, inr, urinalysis, \
+         ua, hemoglobin a1c, lipid panel, liver function test, hepatic function panel, \
+         renal function test"),
     // "Urine test" alone: in these letters, the reviewer's drug testing (the 2016 opioid
     // guideline's urine drug testing); a urinalysis is named as such.
-    g(T::Diagnostic, Some(S::DrugScreen), Plain, &[
-        "urine drug screen", "urine drug screening", "urine drug test", "urine drug testing",
-        "urine toxicology", "urine test", "urine testing", "urine screen", "drug screen",
-        "drug screening", "drug test", "drug testing", "uds", "udt", "toxicology screen",
-    ]),
-    g(T::Diagnostic, Some(S::Other), Plain, &[
-        "ekg", "ecg", "electrocardiogram", "eeg", "electroencephalogram", "bone scan",
-        "ssep", "somatosensory evoked potential", "evoked potential", "dexa", "bone density",
-        "sleep study", "polysomnography", "stress test", "echocardiogram", "myelogram",
-        "discogram", "discography", "functional capacity evaluation", "fce",
-        "impedance imaging", "thermography", "grip test", "grip strength test",
-        "range of motion", "computerized range of motion", "muscle testing",
-        "qualitative functional capacity evaluation", "genetic testing", "pulmonary function test",
-    ]),
+    g(T::Diagnostic, Some(S::DrugScreen), Plain,
+        "urine drug screen, urine drug screening, urine drug test, urine drug testing, \
+         urine toxicology, urine test, urine testing, urine screen, drug screen, \
+         drug screening, drug test, drug testing, uds, udt, toxicology screen"),
+    g(T::Diagnostic, Some(S::Other), Plain,
+        "ekg, ecg, electrocardiogram, eeg, electroencephalogram, bone scan, ssep, \
+         somatosensory evoked potential, evoked potential, dexa, bone density, sleep study, \
+         polysomnography, stress test, echocardiogram, myelogram, discogram, discography, \
+         functional capacity evaluation, fce, impedance imaging, thermography, grip test, \
+         grip strength test, range of motion, computerized range of motion, muscle testing, \
+         qualitative functional capacity evaluation, genetic testing, pulmonary function test"),
     // ---- physical medicine ---------------------------------------------------------------
-    g(T::PhysicalMedicine, Some(S::PhysicalTherapy), Plain, &[
-        "physical therapy", "physiotherapy", "physical therapist",
-    ]),
-    g(T::PhysicalMedicine, Some(S::Chiropractic), Plain, &[
-        "chiropractic", "chiropractor", "chiro", "chirophysio", "chiropractic manipulation",
-        "chiropractic evaluation",
-    ]),
-    g(T::PhysicalMedicine, Some(S::Acupuncture), Plain, &[
-        "acupuncture", "electroacupuncture", "acupuncturist",
-        "acupuncture evaluation",
-    ]),
-    g(T::PhysicalMedicine, Some(S::Massage), Plain, &[
-        "massage", "massage therapy", "myofascial release", "soft tissue mobilization",
-    ]),
-    g(T::PhysicalMedicine, Some(S::OccupationalTherapy), Plain, &[
-        "occupational therapy", "occupational therapist",
-    ]),
-    g(T::PhysicalMedicine, Some(S::Aquatic), Plain, &[
-        "aquatic therapy", "aqua therapy", "aquatherapy", "pool therapy", "water therapy",
-    ]),
+    g(T::PhysicalMedicine, Some(S::PhysicalTherapy), Plain,
+        "physical therapy, physiotherapy, physical therapist"),
+    g(T::PhysicalMedicine, Some(S::Chiropractic), Plain,
+        "chiropractic, chiropractor, chiro, chirophysio, chiropractic manipulation, \
+         chiropractic evaluation"),
+    g(T::PhysicalMedicine, Some(S::Acupuncture), Plain,
+        "acupuncture, electroacupuncture, acupuncturist, acupuncture evaluation"),
+    g(T::PhysicalMedicine, Some(S::Massage), Plain,
+        "massage, massage therapy, myofascial release, soft tissue mobilization"),
+    g(T::PhysicalMedicine, Some(S::OccupationalTherapy), Plain,
+        "occupational therapy, occupational therapist"),
+    g(T::PhysicalMedicine, Some(S::Aquatic), Plain,
+        "aquatic therapy, aqua therapy, aquatherapy, pool therapy, water therapy"),
     // Modalities and therapies given as treatment sessions; hand therapy is given by physical
     // or occupational therapists alike.
-    g(T::PhysicalMedicine, Some(S::Other), Plain, &[
-        "hand therapy", "manual therapy", "therapeutic exercise", "therapeutic exercises",
-        "therapeutic ultrasound", "ultrasound therapy", "infrared heat", "infrared therapy",
-        "infrared light therapy", "shockwave therapy", "shock wave therapy",
-        "shockwave treatment", "eswt", "iontophoresis",
-        "laser therapy", "low level laser therapy", "lllt", "cold laser", "paraffin",
-        "whirlpool", "decompression therapy", "localized intense neurostimulation therapy",
-        "hyperstimulation analgesia", "work conditioning evaluation",
-    ]),
+    g(T::PhysicalMedicine, Some(S::Other), Plain,
+        "hand therapy, manual therapy, therapeutic exercise, therapeutic exercises, \
+         therapeutic ultrasound, ultrasound therapy, infrared heat, infrared therapy, \
+         infrared light therapy, shockwave therapy, shock wave therapy, shockwave treatment, \
+         eswt, iontophoresis, laser therapy, low level laser therapy, lllt, cold laser, \
+         paraffin, whirlpool, decompression therapy, \
+         localized intense neurostimulation therapy, hyperstimulation analgesia, \
+         work conditioning evaluation"),
     // Electrical stimulation: a treatment, or with "unit" a device.
-    g(T::PhysicalMedicine, Some(S::Other), Modality(S::TensStim), &[
-        "electrical stimulation", "electric stimulation", "e-stim", "estim",
-        "electrical muscle stimulation",
-    ]),
+    g(T::PhysicalMedicine, Some(S::Other), Modality(S::TensStim),
+        "electrical stimulation, electric stimulation, e-stim, estim, \
+         electrical muscle stimulation"),
     // ---- durable medical equipment -------------------------------------------------------
-    g(T::DurableMedicalEquipment, Some(S::TensStim), Modality(S::TensStim), &[
-        "tens", "ems", "ems/tens", "tens/ems", "nmes", "interferential", "interferential unit",
-        "if unit", "h-wave", "muscle stimulator", "neuromuscular stimulator",
-    ]),
-    g(T::DurableMedicalEquipment, Some(S::BraceSupport), Plain, &[
-        "brace", "back support", "lumbar support", "lumbosacral orthosis", "lso", "tlso",
-        "splint", "sling", "ultrasling", "shoulder immobilizer", "cervical collar",
-        "orthotic", "orthotics", "orthosis", "insoles", "shoe inserts", "abdominal binder",
-    ]),
-    g(T::DurableMedicalEquipment, Some(S::HotCold), Plain, &[
-        "vascutherm", "game ready", "polar care", "ice machine", "heating pad", "heat pad",
-        "hot pack", "cold pack", "ice pack", "heat wrap", "thermacare", "cryo unit",
-    ]),
+    g(T::DurableMedicalEquipment, Some(S::TensStim), Modality(S::TensStim),
+        "tens, ems, ems/tens, tens/ems, nmes, interferential, interferential unit, if unit, \
+         h-wave, muscle stimulator, neuromuscular stimulator"),
+    g(T::DurableMedicalEquipment, Some(S::BraceSupport), Plain,
+        "brace, back support, lumbar support, lumbosacral orthosis, lso, tlso, splint, \
+         sling, ultrasling, shoulder immobilizer, cervical collar, orthotic, orthotics, \
+         orthosis, insoles, shoe inserts, abdominal binder"),
+    g(T::DurableMedicalEquipment, Some(S::HotCold), Plain,
+        "vascutherm, game ready, polar care, ice machine, heating pad, heat pad, hot pack, \
+         cold pack, ice pack, heat wrap, thermacare, cryo unit"),
     // Hot and cold therapy: a device unless given as sessions.
-    g(T::DurableMedicalEquipment, Some(S::HotCold), Modality(S::HotCold), &[
-        "cold therapy", "hot/cold therapy", "hot and cold therapy", "heat therapy",
-        "cryotherapy", "thermotherapy", "cold compression therapy",
-    ]),
-    g(T::DurableMedicalEquipment, Some(S::MobilityBath), Plain, &[
-        "wheelchair", "walker", "rollator", "cane", "crutches", "crutch", "knee scooter",
-        "mobility scooter", "scooter", "power chair", "commode", "shower chair", "bath chair",
-        "bath/shower chair", "tub bench", "transfer bench", "shower bench",
-        "raised toilet seat", "toilet seat", "grab bar",
-    ]),
+    g(T::DurableMedicalEquipment, Some(S::HotCold), Modality(S::HotCold),
+        "cold therapy, hot/cold therapy, hot and cold therapy, heat therapy, cryotherapy, \
+         thermotherapy, cold compression therapy"),
+    g(T::DurableMedicalEquipment, Some(S::MobilityBath), Plain,
+        "wheelchair, walker, rollator, cane, crutches, crutch, knee scooter, \
+         mobility scooter, scooter, power chair, commode, shower chair, bath chair, \
+         bath/shower chair, tub bench, transfer bench, shower bench, raised toilet seat, \
+         toilet seat, grab bar"),
     // Traction: a home device unless given as sessions.
-    g(T::DurableMedicalEquipment, Some(S::Other), Modality(S::Other), &["traction"]),
-    g(T::DurableMedicalEquipment, Some(S::Other), Plain, &[
-        "durable medical equipment", "dme", "hospital bed", "hearing aid", "hearing aids",
-        "sit-stand workstation", "sit/stand workstation", "standing desk", "workstation",
-        "ergonomic chair", "mattress", "cpap", "compression stockings", "compression garment",
-        "pneumatic compression", "compression pump", "home exercise kit", "lift chair",
-        "hoyer lift", "leg wraps",
-    ]),
+    g(T::DurableMedicalEquipment, Some(S::Other), Modality(S::Other),
+        "traction"),
+    g(T::DurableMedicalEquipment, Some(S::Other), Plain,
+        "durable medical equipment, dme, hospital bed, hearing aid, hearing aids, \
+         sit-stand workstation, sit/stand workstation, standing desk, workstation, \
+         ergonomic chair, mattress, cpap, compression stockings, compression garment, \
+         pneumatic compression, compression pump, home exercise kit, lift chair, hoyer lift, \
+         leg wraps"),
     // ---- evaluation ----------------------------------------------------------------------
-    g(T::Evaluation, Some(S::Consultation), EvalHead, &[
-        "consultation", "consult", "evaluation", "eval", "second opinion",
-    ]),
-    g(T::Evaluation, Some(S::Consultation), Referral, &[
-        "referral", "refer", "toc", "transfer of care",
-    ]),
-    g(T::Evaluation, Some(S::Consultation), Plain, &["pain management"]),
-    g(T::Evaluation, Some(S::FollowUp), Plain, &[
-        "follow up", "follow up visit", "follow up office visit", "office visit",
-        "re-evaluation", "reevaluation", "office consultation follow up",
-    ]),
-    g(T::Evaluation, Some(S::Other), Plain, &[
-        "medical clearance", "clearance", "preoperative clearance", "history and physical",
-        "h&p", "independent medical evaluation",
-    ]),
+    g(T::Evaluation, Some(S::Consultation), EvalHead,
+        "consultation, consult, evaluation, eval, second opinion"),
+    g(T::Evaluation, Some(S::Consultation), Referral,
+        "referral, refer, toc, transfer of care"),
+    g(T::Evaluation, Some(S::Consultation), Plain,
+        "pain management"),
+    g(T::Evaluation, Some(S::FollowUp), Plain,
+        "follow up, follow up visit, follow up office visit, office visit, re-evaluation, \
+         reevaluation, office consultation follow up"),
+    g(T::Evaluation, Some(S::Other), Plain,
+        "medical clearance, clearance, preoperative clearance, history and physical, h&p, \
+         independent medical evaluation"),
     // ---- behavioral ----------------------------------------------------------------------
-    g(T::Behavioral, Some(S::Psychotherapy), Plain, &[
-        "psychotherapy", "cognitive behavioral therapy", "cognitive behavioural therapy",
-        "cbt", "psychological treatment", "psychological therapy", "psychiatric treatment",
-        "counseling", "counselling", "group therapy", "psychological counseling",
-    ]),
-    g(T::Behavioral, Some(S::Evaluation), Plain, &[
-        "psychological evaluation", "psychiatric evaluation", "psych evaluation", "psych eval",
-        "psychological consultation", "psychiatric consultation", "psychological testing",
-        "neuropsychological testing", "neuropsychological evaluation",
-    ]),
-    g(T::Behavioral, Some(S::Other), Plain, &[
-        "psychologist", "psychiatrist", "psychological", "psychiatric", "psych",
-    ]),
-    g(T::Behavioral, Some(S::Biofeedback), Plain, &["biofeedback"]),
+    g(T::Behavioral, Some(S::Psychotherapy), Plain,
+        "psychotherapy, cognitive behavioral therapy, cognitive behavioural therapy, cbt, \
+         psychological treatment, psychological therapy, psychiatric treatment, counseling, \
+         counselling, group therapy, psychological counseling"),
+    g(T::Behavioral, Some(S::Evaluation), Plain,
+        "psychological evaluation, psychiatric evaluation, psych evaluation, psych eval, \
+         psychological consultation, psychiatric consultation, psychological testing, \
+         neuropsychological testing, neuropsychological evaluation"),
+    g(T::Behavioral, Some(S::Other), Plain,
+        "psychologist, psychiatrist, psychological, psychiatric, psych"),
+    g(T::Behavioral, Some(S::Biofeedback), Plain,
+        "biofeedback"),
     // ---- program -------------------------------------------------------------------------
-    g(T::Program, Some(S::FunctionalRestoration), Plain, &[
-        "functional restoration program", "functional restoration", "frp", "help program",
-        "multidisciplinary pain program", "interdisciplinary pain program",
-        "chronic pain program", "multidisciplinary program", "interdisciplinary program",
-    ]),
-    g(T::Program, Some(S::WorkConditioning), Plain, &["work conditioning", "work hardening"]),
-    g(T::Program, Some(S::WeightLoss), Plain, &[
-        "weight loss program", "weight loss", "weight management program", "weight watchers",
-        "medifast", "nutrisystem", "lindora",
-    ]),
-    g(T::Program, Some(S::Other), Plain, &[
-        "gym membership", "gym", "ymca", "pool membership", "aftercare program", "aftercare",
-    ]),
+    g(T::Program, Some(S::FunctionalRestoration), Plain,
+        "functional restoration program, functional restoration, frp, help program, \
+         multidisciplinary pain program, interdisciplinary pain program, \
+         chronic pain program, multidisciplinary program, interdisciplinary program"),
+    g(T::Program, Some(S::WorkConditioning), Plain,
+        "work conditioning, work hardening"),
+    g(T::Program, Some(S::WeightLoss), Plain,
+        "weight loss program, weight loss, weight management program, weight watchers, \
+         medifast, nutrisystem, lindora"),
+    g(T::Program, Some(S::Other), Plain,
+        "gym membership, gym, ymca, pool membership, aftercare program, aftercare"),
     // ---- home care and transport ---------------------------------------------------------
-    g(T::HomeCareTransport, Some(S::HomeHealth), Plain, &[
-        "home health", "home health care", "home health aide", "home care", "home aide",
-        "home assistance", "home attendant", "attendant care", "caregiver", "nursing care",
-        "home nursing", "skilled nursing", "rn", "lvn", "home health services",
-    ]),
-    g(T::HomeCareTransport, Some(S::Transport), Plain, &[
-        "transportation", "transport", "taxi", "medical transportation",
-    ]),
-    g(T::HomeCareTransport, Some(S::Other), Plain, &[
-        "housekeeping", "homemaker", "meal delivery",
-    ]),
+    g(T::HomeCareTransport, Some(S::HomeHealth), Plain,
+        "home health, home health care, home health aide, home care, home aide, \
+         home assistance, home attendant, attendant care, caregiver, nursing care, \
+         home nursing, skilled nursing, rn, lvn, home health services"),
+    g(T::HomeCareTransport, Some(S::Transport), Plain,
+        "transportation, transport, taxi, medical transportation"),
+    g(T::HomeCareTransport, Some(S::Other), Plain,
+        "housekeeping, homemaker, meal delivery"),
 ];
 
 /// Words after which a request only mentions things: "Orthopedic consultation *regarding* a
@@ -549,12 +483,11 @@ fn find_all(request: &str, from: usize) -> Vec<Found> {
         }
         let word_end = word_end(text, i);
         let word = &text[i..word_end];
-        // The entries whose first word is this word: those of its first byte, then by search.
+        // The entries whose first word is this word, among those of its first byte.
         let first = usize::from(word[0]);
         let bucket = &index.entries[index.starts[first]..index.starts[first + 1]];
-        let lo = bucket.partition_point(|e| e.0.as_bytes() < word);
         let mut best: Option<(usize, &'static Group)> = None;
-        for e in bucket[lo..].iter().take_while(|e| e.0.as_bytes() == word) {
+        for e in bucket.iter().filter(|e| e.0.as_bytes() == word) {
             if let Some(end) = match_phrase(text, i, e.1.as_bytes()) {
                 if best.is_none_or(|(b, _)| end > b) {
                     best = Some((end, e.2));
@@ -579,7 +512,7 @@ fn find_all(request: &str, from: usize) -> Vec<Found> {
 /// The table's phrases by their first word (lower case): (first word, phrase, group).
 type IndexEntry = (&'static str, &'static str, &'static Group);
 
-/// The phrases sorted by first word, and where those of each first byte start.
+/// The phrases grouped by the first byte of their first word, and where each group starts.
 struct Index {
     entries: Vec<IndexEntry>,
     /// `entries[starts[c]..starts[c + 1]]` begin with byte `c`.
@@ -589,17 +522,25 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut entries: Vec<IndexEntry> = TABLE
-            .iter()
-            .flat_map(|g| g.phrases.iter().map(move |p| (first_word(p), *p, g)))
-            .collect();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let all = || {
+            TABLE
+                .iter()
+                .flat_map(|g| g.phrases.split(", ").map(move |p| (first_word(p), p, g)))
+        };
+        // Grouped by first byte (a counting sort, in table order within a byte).
         let mut starts = [0; 257];
-        for e in &entries {
+        for e in all() {
             starts[usize::from(e.0.as_bytes()[0]) + 1] += 1;
         }
         for c in 0..256 {
             starts[c + 1] += starts[c];
+        }
+        let mut next = starts;
+        let mut entries: Vec<IndexEntry> = vec![("", "", &TABLE[0]); starts[256]];
+        for e in all() {
+            let c = usize::from(e.0.as_bytes()[0]);
+            entries[next[c]] = e;
+            next[c] += 1;
         }
         Index { entries, starts }
     })
@@ -1068,10 +1009,10 @@ mod tests {
                 "{:?}",
                 g.phrases
             );
-            for p in g.phrases {
-                assert_eq!(*p, p.to_ascii_lowercase(), "{p}");
-                assert!(!first_word(p).is_empty(), "{p}");
-                assert!(seen.insert(*p), "{p} twice");
+            for p in g.phrases.split(", ") {
+                assert_eq!(p, p.to_ascii_lowercase(), "{p}");
+                assert!(!first_word(p).is_empty() && p.trim() == p, "{p:?}");
+                assert!(seen.insert(p), "{p} twice");
             }
         }
     }
@@ -1098,7 +1039,7 @@ mod tests {
                 g.subtype
                     .map_or("null".to_string(), |s| format!("`{}`", s.as_str())),
                 rule,
-                g.phrases.join(", ")
+                g.phrases
             ));
         }
         out

@@ -331,8 +331,8 @@ impl TryFrom<RawCategory> for Category {
         let subtype = r.subtype;
         Category::new(r.kind, r.subtype, r.term).ok_or_else(|| {
             format!(
-                "subtype {:?} is not one of type {}",
-                subtype.map(Subtype::as_str),
+                "subtype {} is not one of type {}",
+                subtype.map_or("null", Subtype::as_str),
                 r.kind.as_str()
             )
         })
@@ -341,8 +341,6 @@ impl TryFrom<RawCategory> for Category {
 
 /// The kinds of treatment, in the order that decides between two services in one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum TreatmentType {
     Surgery,
     Injection,
@@ -452,8 +450,6 @@ impl TreatmentType {
 /// A treatment subtype; which ones a type may have is [`TreatmentType::subtypes`]. (Some
 /// spellings serve several types: `joint`, `evaluation`, `other`.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Subtype {
     // surgery
     Spine,
@@ -516,6 +512,60 @@ pub enum Subtype {
 }
 
 impl Subtype {
+    /// Every subtype, in declaration order.
+    pub const ALL: [Subtype; 47] = {
+        use Subtype::*;
+        [
+            Spine,
+            Joint,
+            HandWrist,
+            Epidural,
+            Facet,
+            TriggerPoint,
+            NerveBlock,
+            PrpBiologic,
+            Opioid,
+            Nsaid,
+            MuscleRelaxant,
+            Anticonvulsant,
+            Antidepressant,
+            Topical,
+            Compound,
+            GiProtective,
+            SleepAid,
+            Benzodiazepine,
+            MedicalFood,
+            Mri,
+            Ct,
+            Xray,
+            Ultrasound,
+            Electrodiagnostic,
+            Lab,
+            DrugScreen,
+            PhysicalTherapy,
+            Chiropractic,
+            Acupuncture,
+            Massage,
+            OccupationalTherapy,
+            Aquatic,
+            TensStim,
+            BraceSupport,
+            HotCold,
+            MobilityBath,
+            Consultation,
+            FollowUp,
+            Psychotherapy,
+            Evaluation,
+            Biofeedback,
+            FunctionalRestoration,
+            WorkConditioning,
+            WeightLoss,
+            HomeHealth,
+            Transport,
+            Other,
+        ]
+    };
+
     /// The spec's spelling.
     pub fn as_str(self) -> &'static str {
         use Subtype::*;
@@ -570,6 +620,34 @@ impl Subtype {
         }
     }
 }
+
+/// Serde for an enum of spellings: its `as_str()`, read back by looking among `ALL` (one loop
+/// instead of the code derive makes for each variant).
+#[cfg(feature = "serde")]
+macro_rules! serde_by_spelling {
+    ($($t:ty),*) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                <$t>::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == s)
+                    .ok_or_else(|| {
+                        serde::de::Error::custom(format!("unknown {}: {s}", stringify!($t)))
+                    })
+            }
+        }
+    )*};
+}
+
+#[cfg(feature = "serde")]
+serde_by_spelling!(TreatmentType, Subtype, Guideline);
 
 /// The letter's overall result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -642,8 +720,6 @@ impl Citation {
 
 /// The guideline a citation names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Guideline {
     /// California's Medical Treatment Utilization Schedule.
     Mtus,

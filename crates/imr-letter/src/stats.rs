@@ -485,14 +485,22 @@ fn interval_table(name: &'static str, title: &'static str, i: &Interval) -> Tabl
     }
 }
 
-/// A share as a fraction with four decimals (CSV), empty for none.
+/// A share (0 to 1) as a fraction with four decimals (CSV), empty for none. Integer arithmetic:
+/// float formatting would add to a page's wasm.
 fn fraction(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.4}")).unwrap_or_default()
+    v.map(|v| {
+        let n = (v * 10_000.0 + 0.5) as u64;
+        format!("{}.{:04}", n / 10_000, n % 10_000)
+    })
+    .unwrap_or_default()
 }
 
-/// A fraction cell as a percentage with one decimal (text), `-` for none.
+/// A share (0 to 1) as a percentage with one decimal (text), `-` for none.
 fn percent(v: Option<f64>) -> String {
-    v.map_or("-".to_string(), |v| format!("{:.1}%", v * 100.0))
+    v.map_or("-".to_string(), |v| {
+        let n = (v * 1_000.0 + 0.5) as u64;
+        format!("{}.{}%", n / 10, n % 10)
+    })
 }
 
 impl Table {

@@ -951,6 +951,17 @@ fn category_json_is_the_specs_and_is_checked_on_reading() {
     // A subtype that is not its type's is refused.
     let wrong = r#"{"type":"surgery","subtype":"opioid","term":"Norco"}"#;
     assert!(serde_json::from_str::<Category>(wrong).is_err());
+    // Every subtype of every type is in Subtype::ALL, each spelled once.
+    let spellings: std::collections::BTreeSet<&str> =
+        Subtype::ALL.iter().map(|s| s.as_str()).collect();
+    assert_eq!(spellings.len(), Subtype::ALL.len());
+    for kind in TreatmentType::ALL {
+        assert!(kind.subtypes().iter().all(|s| Subtype::ALL.contains(s)));
+        let json = serde_json::to_string(&kind).unwrap();
+        assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        assert_eq!(serde_json::from_str::<TreatmentType>(&json).unwrap(), kind);
+    }
+    assert!(serde_json::from_str::<Subtype>("\"opiate\"").is_err());
     for kind in TreatmentType::ALL {
         let all = kind
             .subtypes()
