@@ -522,22 +522,23 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let all = || {
-            TABLE
-                .iter()
-                .flat_map(|g| g.phrases.split(", ").map(move |p| (first_word(p), p, g)))
-        };
+        let mut all: Vec<IndexEntry> = Vec::new();
+        for g in TABLE {
+            for p in g.phrases.split(", ") {
+                all.push((first_word(p), p, g));
+            }
+        }
         // Grouped by first byte (a counting sort, in table order within a byte).
         let mut starts = [0; 257];
-        for e in all() {
+        for e in &all {
             starts[usize::from(e.0.as_bytes()[0]) + 1] += 1;
         }
         for c in 0..256 {
             starts[c + 1] += starts[c];
         }
         let mut next = starts;
-        let mut entries: Vec<IndexEntry> = vec![("", "", &TABLE[0]); starts[256]];
-        for e in all() {
+        let mut entries = all.clone();
+        for e in all {
             let c = usize::from(e.0.as_bytes()[0]);
             entries[next[c]] = e;
             next[c] += 1;
@@ -602,6 +603,35 @@ fn match_phrase(t: &[u8], at: usize, phrase: &[u8]) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// The end of `needle` (lower case) at `i`, case aside, ending on a word boundary.
+pub(crate) fn starts_ci(t: &[u8], i: usize, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    let e = i + n.len();
+    let ok = e <= t.len()
+        && t[i..e].eq_ignore_ascii_case(n)
+        && !(n.last().is_some_and(u8::is_ascii_alphanumeric)
+            && t.get(e).is_some_and(u8::is_ascii_alphanumeric));
+    ok.then_some(e)
+}
+
+/// The first `needle` (lower case) in `[from, to)`, case aside.
+pub(crate) fn find_ci(t: &[u8], needle: &str, from: usize, to: usize) -> Option<usize> {
+    let n = needle.as_bytes();
+    let first = *n.first()?;
+    let (lo, up) = (first, first.to_ascii_uppercase());
+    let mut i = from;
+    while i + n.len() <= to {
+        i += t[i..=to - n.len()]
+            .iter()
+            .position(|&c| c == lo || c == up)?;
+        if t[i..i + n.len()].eq_ignore_ascii_case(n) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether two terms stand side by side: only spaces or hyphens between them.
@@ -797,11 +827,10 @@ fn device_word(request: &str, end: usize) -> Option<usize> {
 /// Whether the request counts sessions or visits, or a frequency ("2 times a week", "2x6").
 fn given_as_sessions(request: &str) -> bool {
     let t = request.as_bytes();
-    let lower = request.to_ascii_lowercase();
     let words = [
         "session", "visit", "weekly", "a week", "per week", "/week", "x week",
     ];
-    if words.iter().any(|w| lower.contains(w)) {
+    if words.iter().any(|w| find_ci(t, w, 0, t.len()).is_some()) {
         return true;
     }
     // "2x6", "3 x 4".

@@ -16,7 +16,7 @@
 //!   are one name ("Forearm, wrist and hand"). What follows "Other Medical Treatment
 //!   Guidelines" is another guideline.
 
-use crate::category::names_treatment;
+use crate::category::{find_ci, names_treatment, starts_ci};
 use crate::model::{CitationSource, Guideline};
 
 /// Bytes `[start, end)` of a citation's text.
@@ -77,7 +77,8 @@ fn mtus_chapter(text: &str) -> (Option<Range>, Option<(u16, Range)>) {
     let start = i;
     let mut end = t.len();
     let mut year = None;
-    for (ws, we) in words(t, start, t.len()) {
+    let mut i = start;
+    while let Some((ws, we)) = next_word(t, i, t.len()) {
         if let Some(y) = year_at(t, ws, we) {
             end = ws;
             year = Some((y, (ws, we)));
@@ -87,6 +88,7 @@ fn mtus_chapter(text: &str) -> (Option<Range>, Option<(u16, Range)>) {
             end = ws;
             break;
         }
+        i = we;
     }
     (clean_name(t, start, end), year)
 }
@@ -98,12 +100,17 @@ fn year_at(t: &[u8], ws: usize, we: usize) -> Option<u16> {
     let after = t.get(we).copied();
     let alone = matches!(before, None | Some(b' ' | b'('))
         && !matches!(after, Some(b'/' | b'-' | b'.') if t.get(we + 1).is_some_and(u8::is_ascii_digit));
-    if w.len() == 4 && w.iter().all(u8::is_ascii_digit) && alone {
-        let y: u16 = std::str::from_utf8(w).ok()?.parse().ok()?;
-        (1900..2100).contains(&y).then_some(y)
-    } else {
-        None
+    if w.len() != 4 || !alone {
+        return None;
     }
+    let mut y = 0u16;
+    for &d in w {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        y = y * 10 + u16::from(d - b'0');
+    }
+    (1900..2100).contains(&y).then_some(y)
 }
 
 // ---- sections ------------------------------------------------------------------------------
@@ -127,7 +134,12 @@ fn sections(text: &str) -> Vec<(usize, usize)> {
         // ", and <chapter> <year>": the list ends before the next chapter.
         let mut i = from;
         while let Some(at) = find_ci(t, ", and ", i, to) {
-            if words(t, at, to).any(|(ws, we)| year_at(t, ws, we).is_some()) {
+            let (mut j, mut year) = (at, false);
+            while let Some((ws, we)) = next_word(t, j, to) {
+                year |= year_at(t, ws, we).is_some();
+                j = we;
+            }
+            if year {
                 to = at;
                 break;
             }
@@ -273,10 +285,10 @@ fn other_chapter(text: &str, body: usize) -> Option<(usize, usize)> {
         let (b, label) = strip_label(t, a, b);
         match label {
             Label::Topic => continue,
-            Label::Chapter => return Some(without_topic(t, a, b)).filter(|(a, b)| a < b),
+            Label::Chapter => return Some(without_topic(text, a, b)).filter(|(a, b)| a < b),
             Label::None => {}
         }
-        let (a, b) = without_topic(t, a, b);
+        let (a, b) = without_topic(text, a, b);
         if first_plain.is_none() && a < b && !names_treatment(&text[a..b]) {
             first_plain = Some((a, b));
         }
@@ -320,10 +332,17 @@ fn split_parts(t: &[u8], a: usize, b: usize) -> Vec<(usize, usize)> {
 /// Joins parts that are only body parts ("Forearm", "wrist and hand") into one.
 fn merge_body_lists(t: &[u8], parts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let only_body = |(a, b): (usize, usize)| {
-        words(t, a, b).all(|(ws, we)| {
-            BODY.iter()
+        let mut i = a;
+        while let Some((ws, we)) = next_word(t, i, b) {
+            if !BODY
+                .iter()
                 .any(|w| t[ws..we].eq_ignore_ascii_case(w.as_bytes()))
-        }) && t[a..b]
+            {
+                return false;
+            }
+            i = we;
+        }
+        t[a..b]
             .iter()
             .all(|&c| c.is_ascii_alphabetic() || c == b' ' || c == b'&')
     };
@@ -374,8 +393,9 @@ fn strip_label(t: &[u8], a: usize, b: usize) -> (usize, Label) {
 }
 
 /// A part without a topic after a dash or in a closing parenthesis.
-fn without_topic(t: &[u8], a: usize, b: usize) -> (usize, usize) {
-    let text = std::str::from_utf8(&t[a..b]).unwrap_or("");
+fn without_topic(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let t = text.as_bytes();
+    let text = &text[a..b];
     // "Knee - Platelet-rich plasma (PRP)": the dash leads to a treatment.
     for dash in [" - ", " \u{2013} ", " \u{2014} "] {
         if let Some(d) = text.find(dash) {
@@ -438,7 +458,7 @@ fn chapter_number(t: &[u8], i: usize) -> Option<usize> {
 /// A name at `[a, b)` without label words or punctuation at its ends; `None` if empty.
 fn clean_name(t: &[u8], a: usize, b: usize) -> Option<(usize, usize)> {
     let (a, mut b) = trim_end(t, a, b);
-    while let Some((ws, we)) = words(t, a, b).last() {
+    while let Some((ws, we)) = last_word(t, a, b) {
         let label = ["guidelines", "guideline", "chapter", "section"]
             .iter()
             .any(|l| t[ws..we].eq_ignore_ascii_case(l.as_bytes()));
@@ -477,51 +497,30 @@ fn skip(t: &[u8], mut i: usize, chars: &[u8]) -> usize {
     i
 }
 
-/// The words (runs of letters and digits) of `[a, b)`.
-fn words(t: &[u8], a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut i = a;
-    std::iter::from_fn(move || {
-        while i < b && !t[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i >= b {
-            return None;
-        }
-        let s = i;
-        while i < b && t[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        Some((s, i))
-    })
-}
-
-/// The end of `needle` (lower case) at `i`, case aside, ending on a word boundary.
-fn starts_ci(t: &[u8], i: usize, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    let e = i + n.len();
-    let ok = e <= t.len()
-        && t[i..e].eq_ignore_ascii_case(n)
-        && !(n.last().is_some_and(u8::is_ascii_alphanumeric)
-            && t.get(e).is_some_and(u8::is_ascii_alphanumeric));
-    ok.then_some(e)
-}
-
-/// The first `needle` (lower case) in `[from, to)`, case aside.
-fn find_ci(t: &[u8], needle: &str, from: usize, to: usize) -> Option<usize> {
-    let n = needle.as_bytes();
-    let first = *n.first()?;
-    let (lo, up) = (first, first.to_ascii_uppercase());
+/// The first word (a run of letters and digits) of `[from, to)`.
+fn next_word(t: &[u8], from: usize, to: usize) -> Option<(usize, usize)> {
     let mut i = from;
-    while i + n.len() <= to {
-        i += t[i..=to - n.len()]
-            .iter()
-            .position(|&c| c == lo || c == up)?;
-        if t[i..i + n.len()].eq_ignore_ascii_case(n) {
-            return Some(i);
-        }
+    while i < to && !t[i].is_ascii_alphanumeric() {
         i += 1;
     }
-    None
+    let s = i;
+    while i < to && t[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    (s < i).then_some((s, i))
+}
+
+/// The last word of `[a, b)`.
+fn last_word(t: &[u8], a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut e = b;
+    while e > a && !t[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > a && t[s - 1].is_ascii_alphanumeric() {
+        s -= 1;
+    }
+    (s < e).then_some((s, e))
 }
 
 /// The first `needle` (lower case) standing as a word (or words) from `from`, case aside.

@@ -273,10 +273,11 @@ impl Decision {
 }
 
 /// What kind of treatment an item asks for: a type, one of the type's subtypes (or none), and
-/// the words of the request that decided it (`docs/treatment-categories-v1.md`).
+/// the words of the request that decided it (`docs/treatment-categories-v1.md`). The parser
+/// makes only valid pairs ([`Category::new`]); reading JSON does not check the pair (its code
+/// would weigh on the page's wasm).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "RawCategory"))]
 pub struct Category {
     #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub kind: TreatmentType,
@@ -311,31 +312,6 @@ impl Category {
                 subtype,
                 term,
             })
-    }
-}
-
-/// The JSON form of [`Category`], checked on reading.
-#[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct RawCategory {
-    #[serde(rename = "type")]
-    kind: TreatmentType,
-    subtype: Option<Subtype>,
-    term: Option<String>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<RawCategory> for Category {
-    type Error = String;
-    fn try_from(r: RawCategory) -> Result<Self, String> {
-        let subtype = r.subtype;
-        Category::new(r.kind, r.subtype, r.term).ok_or_else(|| {
-            format!(
-                "subtype {} is not one of type {}",
-                subtype.map_or("null", Subtype::as_str),
-                r.kind.as_str()
-            )
-        })
     }
 }
 
