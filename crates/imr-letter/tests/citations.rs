@@ -371,3 +371,80 @@ fn every_corpus_citation_names_its_guideline() {
         [("acoem", 2), ("mtus", 270), ("odg", 93), ("other", 2)]
     );
 }
+
+/// Citations and requests of any words (several-byte letters, dashes, labels, years), parsed
+/// without panic, every span in bounds and reading as its value.
+mod any_words {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "MTUS",
+        "Non-MTUS Citation",
+        "Official Disability Guidelines (ODG)",
+        "ODG",
+        "ACOEM",
+        "Chapter",
+        "chapter",
+        "8",
+        "Section(s):",
+        "Sections:",
+        "Page(s):",
+        "2016",
+        "2017,",
+        "Low Back",
+        "Pain",
+        "(Chronic)",
+        "(Acute & Chronic)",
+        "(",
+        ")",
+        ",",
+        ";",
+        "/",
+        ":",
+        "-",
+        " – ",
+        "and",
+        ", and",
+        "Other Medical Treatment Guidelines",
+        "MRI",
+        "PRP",
+        "é",
+        "ü",
+        "–",
+        "®",
+        "\n",
+        " \n\n",
+        "x-ray",
+        "Norco",
+        "cream",
+        "5%",
+        "TENS",
+        "unit",
+        "for",
+        "Associated surgical service:",
+        "evaluation",
+        "Referral to",
+        "sessions",
+        ".",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn citation_of_any_words(
+            mtus in any::<bool>(),
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..30),
+        ) {
+            let lead = if mtus { "MTUS" } else { "Non-MTUS Citation" };
+            let citation = format!("{lead} {}", words.join(" "));
+            let text = format!(
+                "IMR ISSUES, DECISIONS AND RATIONALES\n\n{citation}: Upheld\n\n\
+                 Claims Administrator guideline: x\n\nMAXIMUS guideline: Decision based on {citation}\n\n\
+                 Decision rationale: z.\n"
+            );
+            check_spans(&text, &parse(&text));
+        }
+    }
+}
