@@ -885,14 +885,16 @@ pub fn annotate(letter: &mut Letter, input: &str) {
     for (n, item) in letter.items.iter_mut().enumerate() {
         let mut base = String::from("/items/");
         push_number(&mut base, n);
-        let from_request = categorise(&item.request).map(|r| (r, "/request"));
-        let read = from_request.or_else(|| categorise(&item.heading).map(|r| (r, "/heading")));
+        let request = item.request.as_deref().unwrap_or("");
+        let heading = item.heading.as_deref().unwrap_or("");
+        let from_request = categorise(request).map(|r| (r, "/request"));
+        let read = from_request.or_else(|| categorise(heading).map(|r| (r, "/heading")));
         item.category = match read {
             Some((r, field)) => {
                 let value = if field == "/request" {
-                    &item.request
+                    request
                 } else {
-                    &item.heading
+                    heading
                 };
                 key.clear();
                 key.push_str(&base);

@@ -3,8 +3,8 @@
 //! any of them as aligned text or CSV.
 //!
 //! Counting rules:
-//! - Items are counted by their decision; an item's overturn rate is over the items of its row
-//!   (`items` is its n).
+//! - An overturn rate is over the items of its row whose decision is known (`decided`, its n);
+//!   an item whose decision word could not be read counts in `items` only.
 //! - An item whose letter names several specialties counts under each; an item citing several
 //!   guidelines or chapters counts under each (once per group), and under "none cited" when it
 //!   cites nothing. Shares are of all items (of all pharmaceutical items for the subtypes), so
@@ -29,8 +29,10 @@ pub struct Row<K> {
     /// `items` over the table's base: all items (all pharmaceutical items for the subtypes);
     /// 0 when there is none.
     pub share: f64,
+    /// Items whose decision is known: the n of the overturn rate.
+    pub decided: usize,
     pub overturned: usize,
-    /// `overturned / items`; `None` when the group has no item.
+    /// `overturned / decided`; `None` when no decision is known.
     pub overturn_rate: Option<f64>,
 }
 
@@ -123,6 +125,8 @@ pub const BINS: [(i64, Option<i64>); 10] = [
 pub struct Insights {
     pub letters: usize,
     pub items: usize,
+    /// Items whose decision is known.
+    pub decided: usize,
     pub overturned: usize,
     /// Every type, in the spec's order (rows of no item too).
     pub by_type: Vec<Row<TreatmentType>>,
@@ -145,6 +149,7 @@ pub struct Insights {
 struct Tally {
     letters: usize,
     items: usize,
+    decided: usize,
     overturned: usize,
     /// The last letter counted, so that each letter counts once.
     last_letter: Option<usize>,
@@ -157,7 +162,8 @@ impl Tally {
             self.last_letter = Some(letter);
         }
         self.items += 1;
-        self.overturned += usize::from(item.decision == Decision::Overturned);
+        self.decided += usize::from(item.decision.is_some());
+        self.overturned += usize::from(item.decision == Some(Decision::Overturned));
     }
 
     fn row<K>(&self, key: K, base: usize) -> Row<K> {
@@ -166,8 +172,9 @@ impl Tally {
             letters: self.letters,
             items: self.items,
             share: ratio(self.items, base),
+            decided: self.decided,
             overturned: self.overturned,
-            overturn_rate: (self.items > 0).then(|| ratio(self.overturned, self.items)),
+            overturn_rate: (self.decided > 0).then(|| ratio(self.overturned, self.decided)),
         }
     }
 }
@@ -187,7 +194,7 @@ pub fn insights(letters: &[Letter]) -> Insights {
     let mut specialties: BTreeMap<Option<String>, Tally> = BTreeMap::new();
     let mut guidelines: BTreeMap<GuidelineGroup, Tally> = BTreeMap::new();
     let mut months: BTreeMap<Option<Month>, Tally> = BTreeMap::new();
-    let (mut items, mut overturned, mut drug_items) = (0, 0, 0);
+    let (mut items, mut decided, mut overturned, mut drug_items) = (0, 0, 0, 0);
     for (n, letter) in letters.iter().enumerate() {
         let month = letter.dates.decision.map(|d| Month {
             year: d.year(),
@@ -199,7 +206,8 @@ pub fn insights(letters: &[Letter]) -> Insights {
         m.last_letter = Some(n);
         for item in &letter.items {
             items += 1;
-            overturned += usize::from(item.decision == Decision::Overturned);
+            decided += usize::from(item.decision.is_some());
+            overturned += usize::from(item.decision == Some(Decision::Overturned));
             let kind = item.category.kind;
             types.entry(kind).or_default().add(n, item);
             if kind == TreatmentType::Pharmaceutical {
@@ -250,6 +258,7 @@ pub fn insights(letters: &[Letter]) -> Insights {
     Insights {
         letters: letters.len(),
         items,
+        decided,
         overturned,
         by_type,
         pharmaceutical,
@@ -337,8 +346,15 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The columns of a table of rows after its key; the overturn rate is over `items`.
-const ROW_HEADER: [&str; 5] = ["letters", "items", "share", "overturned", "overturn rate"];
+/// The columns of a table of rows after its key; the overturn rate is over `decided`.
+const ROW_HEADER: [&str; 6] = [
+    "letters",
+    "items",
+    "share",
+    "decided",
+    "overturned",
+    "overturn rate",
+];
 
 impl Insights {
     /// Every table, in the order of the fields.
@@ -409,11 +425,12 @@ impl Insights {
     /// Every table as text, each under its title, with a first line of totals.
     pub fn to_text(&self) -> String {
         let mut out = format!(
-            "{} letters, {} items, {} overturned ({})\n",
+            "{} letters, {} items, {} overturned of {} decided ({})\n",
             self.letters,
             self.items,
             self.overturned,
-            percent(Some(ratio(self.overturned, self.items)))
+            self.decided,
+            percent(Some(ratio(self.overturned, self.decided)))
         );
         for t in self.tables() {
             out.push('\n');
@@ -444,6 +461,7 @@ fn rows_table<K>(
                     r.letters.to_string(),
                     r.items.to_string(),
                     fraction(Some(r.share)),
+                    r.decided.to_string(),
                     r.overturned.to_string(),
                     fraction(r.overturn_rate),
                 ]

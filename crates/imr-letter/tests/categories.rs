@@ -28,7 +28,7 @@ fn table() -> String {
                 c.kind.as_str(),
                 c.subtype.map_or("-", Subtype::as_str),
                 c.term.as_deref().unwrap_or("-"),
-                item.request
+                item.request.as_deref().unwrap_or("-")
             ));
         }
     }
@@ -898,7 +898,7 @@ fn the_heading_decides_when_the_request_names_nothing() {
     let heading = "Norco 10/325mg #90 was the original request. Norco 10/325mg #60 was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, 30 tablets is";
     let (text, l) = letter_of(heading);
     let item = &l.items[0];
-    assert_eq!(item.request, "30 tablets");
+    assert_eq!(item.request.as_deref(), Some("30 tablets"));
     let c = &item.category;
     assert_eq!(
         (c.kind, c.subtype, c.term.as_deref()),

@@ -33,7 +33,7 @@ fn count<K: Ord>(
             for k in key(l, item) {
                 let c = out.entry(k).or_insert((0, 0, 0));
                 c.1 += 1;
-                if item.decision == Decision::Overturned {
+                if item.decision == Some(Decision::Overturned) {
                     c.2 += 1;
                 }
             }
@@ -123,7 +123,11 @@ fn items_by_type_and_drug_subtype_agree_with_the_reviewed_categories() {
         .collect();
     let decisions: Vec<Decision> = letters
         .iter()
-        .flat_map(|l| l.items.iter().map(|i| i.decision))
+        .flat_map(|l| {
+            l.items
+                .iter()
+                .map(|i| i.decision.expect("every corpus decision is read"))
+        })
         .collect();
     assert_eq!(reviewed.len(), decisions.len());
     let mut by_type: BTreeMap<&str, (BTreeSet<&str>, usize, usize)> = BTreeMap::new();
@@ -149,6 +153,7 @@ fn items_by_type_and_drug_subtype_agree_with_the_reviewed_categories() {
             .get(row.key.as_str())
             .map_or((0, 0, 0), |t| (t.0.len(), t.1, t.2));
         assert_eq!(counts_of(row), want, "{}", row.key.as_str());
+        assert_eq!(row.decided, want.1);
         assert!(close(row.share, want.1 as f64 / 345.0));
         match row.overturn_rate {
             Some(rate) => assert!(close(rate, want.2 as f64 / want.1 as f64)),
@@ -316,6 +321,16 @@ fn missing_and_out_of_order_dates_are_counted_apart() {
     let i = &s.ur_denial_to_application;
     assert_eq!((i.letters, i.missing, i.out_of_order), (1, 1, 1));
     assert_eq!(i.median, i.p90);
+    // An item whose decision was not read counts in items, not in the rate's n.
+    let mut one = corpus();
+    one.truncate(1);
+    let items = one[0].items.len();
+    one[0].items[0].decision = None;
+    let s = insights(&one);
+    let kind = one[0].items[0].category.kind;
+    let row = s.by_type.iter().find(|r| r.key == kind).unwrap();
+    assert_eq!((s.items, s.decided), (items, items - 1));
+    assert_eq!(row.decided + 1, row.items);
     let none = insights(&[]);
     assert_eq!(
         (none.items, none.ur_denial_to_application.median),
@@ -349,10 +364,10 @@ fn tables_as_text_and_csv() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "type,letters,items,share,overturned,overturn_rate"
+        "type,letters,items,share,decided,overturned,overturn_rate"
     );
-    assert_eq!(lines[3], "pharmaceutical,30,76,0.2203,4,0.0526");
-    assert_eq!(lines[11], "other,0,0,0.0000,0,");
+    assert_eq!(lines[3], "pharmaceutical,30,76,0.2203,76,4,0.0526");
+    assert_eq!(lines[11], "other,0,0,0.0000,0,0,");
     let text = by_type.to_text();
     let line = text
         .lines()
@@ -360,16 +375,15 @@ fn tables_as_text_and_csv() {
         .unwrap();
     assert_eq!(
         line.split_whitespace().collect::<Vec<_>>(),
-        ["pharmaceutical", "30", "76", "22.0%", "4", "5.3%"]
+        ["pharmaceutical", "30", "76", "22.0%", "76", "4", "5.3%"]
     );
     let other = text.lines().find(|l| l.starts_with("other")).unwrap();
     assert!(other.ends_with(" -"));
-    // Columns line up: every line of the table is as long as its longest cell allows.
     let whole = s.to_text();
-    assert!(whole.starts_with("150 letters, 345 items, 37 overturned (10.7%)\n"));
+    assert!(whole.starts_with("150 letters, 345 items, 37 overturned of 345 decided (10.7%)\n"));
     let month = &tables[6].to_csv();
     assert!(
-        month.contains("2017-02,105,262,0.7594,24,0.0916\r\n"),
+        month.contains("2017-02,105,262,0.7594,262,24,0.0916\r\n"),
         "{month}"
     );
     let days = tables[4].to_csv();

@@ -6,14 +6,20 @@
 
 use std::collections::HashSet;
 
-use crate::credentials;
-use crate::diagnostics::{codes, Builder};
+use super::LetterLayout;
+use crate::diagnostics::{Builder, WarningCode};
 use crate::items::decision_of_word;
-use crate::model::{Date, Item};
-use crate::summary;
+use crate::model::{Date, Dates, Decision, Item, Layout};
+use crate::scan::{find_at_line_start, Pass, Term};
+use crate::{credentials, summary};
 
+pub struct Notice2013;
+
+const TITLE: &str = "Notice of Independent Medical Review Determination";
 const REQUEST_FOR: &str = "has determined the request for ";
-const SUMMARY: &str = "Case Summary:";
+const SUMMARY: Term = Term::label("Case Summary");
+/// How far after "the request for" its verdict may stand.
+const REQUEST_REACH: usize = 600;
 
 /// The phrases that end a request, and the decision they state.
 const VERDICTS: [&str; 3] = [
@@ -22,9 +28,26 @@ const VERDICTS: [&str; 3] = [
     " is medically necessary",
 ];
 
-pub fn read(b: &mut Builder) {
+impl LetterLayout for Notice2013 {
+    fn read(&self, b: &mut Builder) -> bool {
+        if b.flat.find(TITLE, b.range.start(), b.end()).is_none() {
+            return false;
+        }
+        b.letter.layout = Layout::Notice2013;
+        read(b);
+        // A notice that stops mid-sentence was cut.
+        let flat = b.flat;
+        let last = flat.as_str()[b.range.start()..b.end()].chars().last();
+        if !matches!(last, Some('.' | '!' | '?' | ')' | '"' | '\u{201d}' | ']')) {
+            super::warn_truncated(b);
+        }
+        true
+    }
+}
+
+fn read(b: &mut Builder) {
     let flat = b.flat;
-    let len = flat.len();
+    let (start, end) = (b.range.start(), b.end());
     read_prose_date(b, "Dated: ", "/dates/decision", |d, v| d.decision = Some(v));
     read_prose_date(
         b,
@@ -45,19 +68,20 @@ pub fn read(b: &mut Builder) {
         |d, v| d.assigned = Some(v),
     );
 
-    let mut pos = 0;
+    let mut pos = start;
     let mut seen: HashSet<String> = HashSet::new();
-    while let Some(at) = flat.find(REQUEST_FOR, pos, len) {
-        let start = at + REQUEST_FOR.len();
-        pos = start;
+    while let Some(at) = flat.find(REQUEST_FOR, pos, end) {
+        let from = at + REQUEST_FOR.len();
+        pos = from;
+        let window = flat.range(from, from + REQUEST_REACH);
         let Some((v_at, verdict)) = VERDICTS
             .iter()
-            .filter_map(|v| flat.find(v, start, (start + 600).min(len)).map(|i| (i, *v)))
+            .filter_map(|v| flat.find(v, from, window.end()).map(|i| (i, *v)))
             .min()
         else {
             continue;
         };
-        let Some((request, span)) = flat.value(start, v_at) else {
+        let Some((request, span)) = flat.value(from, v_at) else {
             continue;
         };
         if !seen.insert(request.clone()) {
@@ -65,8 +89,7 @@ pub fn read(b: &mut Builder) {
         }
         let word_start = v_at + " is ".len();
         let word_end = word_start + verdict.len() - " is ".len();
-        let decision = decision_of_word(&flat.as_str()[word_start..word_end])
-            .unwrap_or(crate::model::Decision::Upheld);
+        let decision = decision_of_word(&flat.as_str()[word_start..word_end]);
         let n = b.letter.items.len();
         b.span(format!("/items/{n}/heading"), span);
         b.span(format!("/items/{n}/request"), span);
@@ -75,11 +98,11 @@ pub fn read(b: &mut Builder) {
             flat.span(word_start, word_end),
         );
         b.letter.items.push(Item {
-            heading: request.clone(),
-            request,
+            heading: Some(request.clone()),
+            request: Some(request),
             category: crate::model::Category::default(),
             decision,
-            medically_necessary: decision == crate::model::Decision::Overturned,
+            medically_necessary: decision.map(|d| d == Decision::Overturned),
             claims_administrator_guideline: None,
             maximus_guideline: None,
             citations: Vec::new(),
@@ -89,20 +112,21 @@ pub fn read(b: &mut Builder) {
     }
     if b.letter.items.is_empty() {
         b.warn(
-            codes::NO_ITEMS,
+            WarningCode::NoItems,
             "No 'has determined the request for ...' decision was found.",
             None,
         );
     }
-    credentials::read(b, 0, len);
-    match flat.find(SUMMARY, 0, len) {
-        Some(at) => {
-            let start = at + SUMMARY.len();
-            b.letter.summary = b.text("/summary", start, len);
-            summary::read_patient(b, start, len);
+    credentials::read(b, start, end);
+    let summary = find_at_line_start(flat, start, end, SUMMARY, Pass::Exact)
+        .or_else(|| find_at_line_start(flat, start, end, SUMMARY, Pass::Loose));
+    match summary {
+        Some(m) => {
+            b.letter.summary = b.text("/summary", m.end, end);
+            summary::read_patient(b, m.end, end);
         }
         None => b.warn(
-            codes::MISSING_SECTION,
+            WarningCode::MissingSection,
             "The notice has no 'Case Summary:' section.",
             None,
         ),
@@ -114,13 +138,14 @@ fn read_prose_date(
     b: &mut Builder,
     phrase: &str,
     pointer: &str,
-    set: impl FnOnce(&mut crate::model::Dates, Date),
+    set: impl FnOnce(&mut Dates, Date),
 ) {
     let flat = b.flat;
-    let Some(at) = flat.find(phrase, 0, flat.len()) else {
+    let (start, end) = (b.range.start(), b.end());
+    let Some(at) = flat.find(phrase, start, end) else {
         return;
     };
-    let Some((ws, we)) = flat.words(at + phrase.len(), flat.len()).next() else {
+    let Some((ws, we)) = flat.words(at + phrase.len(), end).next() else {
         return;
     };
     if let Some(date) = b.date(pointer, "The date", ws, we) {

@@ -1,0 +1,188 @@
+//! The MAXIMUS Final Determination Letter (2014 onward): an optional header table, then the
+//! sections "HOW THE IMR FINAL DETERMINATION WAS MADE" (the reviewer's credentials), "CLINICAL
+//! CASE SUMMARY" and "IMR ISSUES, DECISIONS AND RATIONALES" (the items).
+
+use super::LetterLayout;
+use crate::diagnostics::{Builder, WarningCode};
+use crate::header::{self, Field, Label, Part};
+use crate::model::Layout;
+use crate::scan::{find_exact, find_first, find_in_window, scan_term, Pass, Term, TermMatch};
+use crate::text::{Flat, FlatRange};
+use crate::{credentials, items, summary};
+
+pub struct FinalDetermination;
+
+const HOW_MADE: Term = Term::heading("HOW THE IMR FINAL DETERMINATION WAS MADE");
+const CASE_SUMMARY: Term = Term::heading("CLINICAL CASE SUMMARY");
+const ISSUES: Term = Term::heading("IMR ISSUES, DECISIONS AND RATIONALES");
+const SET_FORTH: Term = Term::label("set forth below");
+
+/// The header table's labels. `Application Received:` may be split around its value.
+const LABELS: [Label; 9] = [
+    whole("Case Number", Field::Case),
+    whole("Date Assigned", Field::Assigned),
+    whole("Date of Injury", Field::Injury),
+    whole("Decision Date", Field::Decision),
+    whole("UR Denial Date", Field::UrDenial),
+    whole("Priority", Field::Priority),
+    whole("Application Received", Field::Received),
+    Label {
+        term: Term::heading("Application"),
+        field: Field::Received,
+        part: Part::FirstHalf,
+    },
+    Label {
+        term: Term::label("Received"),
+        field: Field::Received,
+        part: Part::SecondHalf,
+    },
+];
+
+const fn whole(words: &'static str, field: Field) -> Label {
+    Label {
+        term: Term::label(words),
+        field,
+        part: Part::Whole,
+    }
+}
+
+/// Where the three section headings are.
+struct Sections {
+    how: Option<TermMatch>,
+    summary: Option<TermMatch>,
+    issues: Option<TermMatch>,
+}
+
+impl Sections {
+    /// Each heading at the start of a line. A heading given twice (a title above the header,
+    /// a page's running head) counts where it is last before the section after it.
+    fn find(flat: &Flat, range: FlatRange) -> Sections {
+        let terms = [HOW_MADE, CASE_SUMMARY, ISSUES];
+        // As written: the first of each, and the ones before it only up to the next section.
+        let (start, end) = (range.start(), range.end());
+        let first = |t: Term| find_first(flat, start, end, t);
+        let issues = first(ISSUES);
+        let summary_end = issues.map_or(end, |m| m.start);
+        let summary = find_exact(flat, start, summary_end, CASE_SUMMARY);
+        let how_end = summary.first().or(issues.as_ref()).map_or(end, |m| m.start);
+        let mut found: [Vec<TermMatch>; 3] = [
+            find_exact(flat, start, how_end, HOW_MADE),
+            summary,
+            issues.into_iter().collect(),
+        ];
+        if found[0].is_empty() {
+            found[0] = find_first(flat, start, end, HOW_MADE).into_iter().collect();
+        }
+        if found[1].is_empty() {
+            found[1] = find_first(flat, start, end, CASE_SUMMARY)
+                .into_iter()
+                .collect();
+        }
+        // A heading not found as written is looked for loosely, at the start of each line.
+        for (k, list) in found.iter_mut().enumerate() {
+            if list.is_empty() {
+                *list = flat
+                    .lines(range.start(), range.end())
+                    .filter_map(|(s, e)| {
+                        let s = flat.skip_spaces(s, e);
+                        scan_term(flat, s, range.end(), terms[k], Pass::Loose)
+                    })
+                    .collect();
+            }
+        }
+        let [how, summary, issues] = found;
+        let issues = issues.first().copied();
+        let before = |list: &[TermMatch], limit: Option<usize>| {
+            let limit = limit.unwrap_or(usize::MAX);
+            list.iter()
+                .rev()
+                .find(|m| m.start < limit)
+                .or(list.first())
+                .copied()
+        };
+        let summary = before(&summary, issues.map(|m| m.start));
+        let how = before(&how, summary.or(issues).map(|m| m.start));
+        Sections {
+            how,
+            summary,
+            issues,
+        }
+    }
+}
+
+impl LetterLayout for FinalDetermination {
+    fn read(&self, b: &mut Builder) -> bool {
+        let flat = b.flat;
+        let (start, end) = (b.range.start(), b.end());
+        let secs = Sections::find(flat, b.range);
+        if secs.how.is_none() && secs.issues.is_none() {
+            return false;
+        }
+        b.letter.layout = Layout::FinalDetermination;
+        let first = [secs.how, secs.summary, secs.issues]
+            .into_iter()
+            .flatten()
+            .map(|m| m.start)
+            .min()
+            .unwrap_or(end);
+        header::read(b, start, first, &LABELS);
+        for (found, term) in [
+            (secs.how, HOW_MADE),
+            (secs.summary, CASE_SUMMARY),
+            (secs.issues, ISSUES),
+        ] {
+            match found {
+                Some(m) => b.loose(
+                    m.fidelity,
+                    &format!("the heading '{}'", term.words),
+                    m.start,
+                    m.end,
+                ),
+                None => b.warn(
+                    WarningCode::MissingSection,
+                    format!("The letter has no '{}' section.", term.words),
+                    None,
+                ),
+            }
+        }
+        let next_after = |at: usize| {
+            [secs.summary, secs.issues]
+                .into_iter()
+                .flatten()
+                .map(|m| m.start)
+                .filter(|&s| s > at)
+                .min()
+                .unwrap_or(end)
+        };
+        if let Some(h) = secs.how {
+            let to = next_after(h.start);
+            if !credentials::read(b, h.end, to) {
+                b.warn(
+                    WarningCode::MissingSection,
+                    "The expert reviewer's credentials were not found.",
+                    Some((h.start, to)),
+                );
+            }
+        }
+        if let Some(s) = secs.summary {
+            let to = secs
+                .issues
+                .map(|m| m.start)
+                .filter(|&e| e > s.end)
+                .unwrap_or(end);
+            summary::read(b, s.end, to);
+        }
+        let items_from = secs.issues.or(secs.summary).map_or(start, |m| m.end);
+        // The boilerplate line "... for the disputed items/services set forth below:".
+        let window = flat.range(items_from, items_from + 160);
+        let items_from = find_in_window(flat, window.start(), window.end(), SET_FORTH)
+            .map_or(items_from, |m| m.end);
+        items::read(b, items_from, end);
+        // A Final Determination ends with its last item's rationale.
+        let cut = b.letter.items.last().is_some_and(|i| i.rationale.is_none());
+        if cut {
+            super::warn_truncated(b);
+        }
+        true
+    }
+}
