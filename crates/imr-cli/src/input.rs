@@ -7,9 +7,10 @@ use imr_letter::Letter;
 
 use crate::pdf_guard;
 
-/// A letter read from a file, with notes for standard error (e.g. a damaged PDF's warnings).
+/// The letters read from a file (a file may hold several), with notes for standard error (e.g.
+/// a damaged PDF's warnings).
 pub struct ReadLetter {
-    pub letter: Letter,
+    pub letters: Vec<Letter>,
     pub notes: Vec<String>,
 }
 
@@ -61,7 +62,6 @@ pub fn letter_from_bytes(bytes: &[u8], name: Option<&str>) -> Result<ReadLetter,
         .iter()
         .map(|(_, m)| format!("warning: {m}"))
         .collect();
-    let mut letters = imr_read::letters(&extracted, name, imr_read::Options::default());
-    let letter = letters.remove(0);
-    Ok(ReadLetter { letter, notes })
+    let letters = imr_read::letters(&extracted, name, imr_read::Options::default());
+    Ok(ReadLetter { letters, notes })
 }

@@ -54,6 +54,9 @@ pub struct Source {
     /// For a PDF or a scan: the pages the letter is on, first and last, from 1.
     #[cfg_attr(feature = "serde", serde(default))]
     pub pages: Option<[usize; 2]>,
+    /// The letter's byte range in the text (of a file that holds several letters).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub span: Option<Span>,
 }
 
 impl Default for Source {
@@ -63,6 +66,7 @@ impl Default for Source {
             kind: SourceKind::Text,
             index: 0,
             pages: None,
+            span: None,
         }
     }
 }
@@ -149,6 +153,7 @@ impl Letter {
                 code,
                 message: message.into(),
                 span: None,
+                related: None,
             }));
     }
 
@@ -838,4 +843,11 @@ pub struct Warning {
     /// One sentence a reviewer understands.
     pub message: String,
     pub span: Option<Span>,
+    /// A second place the warning concerns (a decision word and the conclusion it disagrees
+    /// with).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub related: Option<Span>,
 }

@@ -4,8 +4,13 @@
 
 /// The text of `bytes`, and a warning sentence when it was not plain UTF-8.
 pub fn text(bytes: &[u8]) -> (String, Option<String>) {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), None);
+    // Text has no zero bytes; UTF-16 of Latin letters has one in every other byte (and is
+    // valid UTF-8 too when it is all ASCII).
+    let zeros = bytes.contains(&0);
+    if !zeros {
+        if let Ok(s) = std::str::from_utf8(bytes) {
+            return (s.to_string(), None);
+        }
     }
     if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
         return utf16(rest, u16::from_le_bytes, "UTF-16 (little-endian)");
@@ -29,6 +34,9 @@ pub fn text(bytes: &[u8]) -> (String, Option<String>) {
             )
         }
         None => {}
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), None);
     }
     let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
     (

@@ -15,7 +15,7 @@ mod decode;
 mod error;
 
 pub use error::ReadError;
-pub use imr_letter::{Letter, SourceKind, WarningCode};
+pub use imr_letter::{Letter, Outcome, SourceKind, WarningCode};
 
 /// What a file holds, told by content (never by name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,16 +116,25 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
 /// The letters of an extracted text, each with its `source` (the file's `name`, its kind, its
 /// place in the file) and the extraction's warnings.
 pub fn letters(extracted: &Extracted, name: Option<&str>, options: Options) -> Vec<Letter> {
-    let mut letter = imr_letter::parse(&extracted.text);
-    letter.add_extraction_warnings(extracted.warnings.iter().cloned());
-    letter.source.name = name.map(str::to_string);
-    letter.source.kind = extracted.kind;
-    letter.source.index = 0;
-    letter.source.pages = extracted.pages().filter(|&n| n > 0).map(|n| [1, n]);
-    if options.with_text {
-        letter.text = Some(extracted.text.clone());
+    let mut letters = imr_letter::parse_all(&extracted.text);
+    for letter in &mut letters {
+        letter.add_extraction_warnings(extracted.warnings.iter().cloned());
+        letter.source.name = name.map(str::to_string);
+        letter.source.kind = extracted.kind;
+        // The pages the letter's text is on.
+        let span = letter.source.span.unwrap_or([0, extracted.text.len()]);
+        letter.source.pages = match (
+            extracted.page_of(span[0]),
+            extracted.page_of(span[1].saturating_sub(1)),
+        ) {
+            (Some(first), Some(last)) if !extracted.page_starts.is_empty() => Some([first, last]),
+            _ => None,
+        };
+        if options.with_text {
+            letter.text = Some(extracted.text.clone());
+        }
     }
-    vec![letter]
+    letters
 }
 
 /// A file read: its text and its letters.

@@ -141,6 +141,10 @@ fn spanned_leaves(v: &Value, pointer: String, out: &mut Vec<String>) {
 pub fn without_spans(letter: &Letter) -> Value {
     let mut l = letter.clone();
     l.spans.clear();
-    l.warnings.iter_mut().for_each(|w| w.span = None);
+    l.source.span = None;
+    l.warnings.iter_mut().for_each(|w| {
+        w.span = None;
+        w.related = None;
+    });
     serde_json::to_value(l).unwrap()
 }
