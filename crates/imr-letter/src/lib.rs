@@ -11,16 +11,19 @@
 //! shared reader (header, credentials, summary, items) and the scanners of [`scan`], which read
 //! the letters' vocabulary through case, punctuation and OCR's confusions ([`vocab`]).
 
+mod category;
 mod conclusion;
 mod credentials;
 pub mod csv;
 mod date;
 mod diagnostics;
+mod guideline;
 mod header;
 mod items;
 mod layout;
 mod model;
 mod scan;
+pub mod stats;
 mod stray;
 mod summary;
 mod text;
@@ -32,6 +35,7 @@ pub use items::decision_of_word;
 pub use model::*;
 pub use summary::sex_of_word;
 
+pub use category::annotate;
 use diagnostics::Builder;
 use layout::LAYOUTS;
 use text::Flat;
@@ -63,7 +67,9 @@ pub fn parse_all(text: &str) -> Vec<Letter> {
     let flat = Flat::new(text);
     let starts = layout::split(&flat, flat.all());
     if starts.is_empty() {
-        return vec![read_one(&flat, flat.all(), false, Vec::new()).0];
+        let mut letter = read_one(&flat, flat.all(), false, Vec::new()).0;
+        category::annotate(&mut letter, text);
+        return vec![letter];
     }
     let first = starts[0].0;
     let mut letters = Vec::with_capacity(starts.len());
@@ -76,6 +82,7 @@ pub fn parse_all(text: &str) -> Vec<Letter> {
     for (i, ((start, marks), end)) in starts.into_iter().zip(ends).enumerate() {
         let more = end < flat.len();
         let (mut letter, letter_end) = read_one(&flat, flat.range(start, end), more, marks);
+        category::annotate(&mut letter, text);
         letter.source.index = i;
         let end = letter_end.unwrap_or(end);
         letter.source.span = flat.trim(start, end).map(|(a, b)| flat.span(a, b));

@@ -124,6 +124,7 @@ fn read(b: &mut Builder) {
         b.letter.items.push(Item {
             heading: Some(request.clone()),
             request: Some(request),
+            category: crate::model::Category::default(),
             decision,
             medically_necessary: decision.map(|d| d == Decision::Overturned),
             claims_administrator_guideline: None,
