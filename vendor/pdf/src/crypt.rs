@@ -11,6 +11,8 @@ use datasize::DataSize;
 use crate::object::PlainRef;
 use crate::primitive::{Dictionary, PdfString, Name};
 use crate::error::{PdfError, Result};
+use crate::guard::DecodeGuard;
+use std::sync::Arc;
 
 type Aes128CbcEnc = cbc::Encryptor<aes::Aes128>;
 type Aes128CbcDec = cbc::Decryptor<aes::Aes128>;
@@ -22,6 +24,51 @@ const PADDING: [u8; 32] = [
     0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80,
     0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A
 ];
+
+/// SASLprep (RFC 4013) of an AES-256 password.
+#[cfg(feature = "saslprep")]
+fn saslprep(password: &str) -> Result<std::borrow::Cow<'_, str>> {
+    stringprep::saslprep(password).map_err(|_| PdfError::InvalidPassword)
+}
+
+/// SASLprep (RFC 4013) of an AES-256 password, without the Unicode tables of the `saslprep`
+/// feature: printable ASCII (the empty password included) is left as it is, as SASLprep
+/// leaves it; any other password is refused.
+#[cfg(not(feature = "saslprep"))]
+fn saslprep(password: &str) -> Result<std::borrow::Cow<'_, str>> {
+    if password.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Ok(password.into())
+    } else {
+        Err(PdfError::InvalidPassword)
+    }
+}
+
+/// (Fork.) The first byte of the RC4 key stream of each key `round ^ key` (every byte xor-ed)
+/// for `round` in `0..rounds`, xor-ed together. `key` is not empty.
+fn rc4_first_bytes(key: &[u8], rounds: u8) -> u8 {
+    let mut expanded = [0u8; 256];
+    for (e, k) in expanded.iter_mut().zip(key.iter().cycle()) {
+        *e = *k;
+    }
+    let mut out = 0;
+    for round in 0..rounds {
+        let mut state = [0u8; 256];
+        for (i, x) in state.iter_mut().enumerate() {
+            *x = i as u8;
+        }
+        let mut j: u8 = 0;
+        for i in 0..256 {
+            let si = state[i];
+            j = j.wrapping_add(si).wrapping_add(expanded[i] ^ round);
+            state[i] = state[usize::from(j)];
+            state[usize::from(j)] = si;
+        }
+        let j = state[1];
+        state.swap(1, usize::from(j));
+        out ^= state[usize::from(state[1].wrapping_add(state[usize::from(j)]))];
+    }
+    out
+}
 
 #[derive(Copy)]
 pub struct Rc4 {
@@ -56,6 +103,34 @@ impl Rc4 {
         let mut rc4 = Rc4::new(key);
         for b in data.iter_mut() {
             *b ^= rc4.next();
+        }
+    }
+}
+
+/// (Fork.) An encryption this crate does not implement.
+pub(crate) fn unsupported(what: String) -> PdfError {
+    PdfError::UnsupportedEncryption { what }
+}
+
+/// (Fork.) How a computed password check value fits the one stored in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Exact,
+    /// All but one or two bytes are equal: the stored value is damaged (a wrong password
+    /// matches 14 of 16 bytes by chance once in 2^100).
+    Near,
+    No,
+}
+
+impl Fit {
+    fn near(computed: &[u8], stored: &[u8]) -> Fit {
+        if stored.len() < computed.len() || computed.len() < 16 {
+            return Fit::No;
+        }
+        match computed.iter().zip(stored).filter(|(a, b)| a != b).count() {
+            0 => Fit::Exact,
+            1 | 2 => Fit::Near,
+            _ => Fit::No,
         }
     }
 }
@@ -147,6 +222,10 @@ pub struct Decoder {
     /// Whether the metadata is encrypted, as indicated by /EncryptMetadata
     /// in the /Encrypt dictionary.
     encrypt_metadata: bool,
+    /// (Fork.) The password fitted only once damage to /O or /U was worked around.
+    pub(crate) repaired: bool,
+    /// (Fork.) Where damaged encrypted data is recorded.
+    pub(crate) guard: Arc<DecodeGuard>,
 }
 impl Decoder {
     pub fn default(dict: &CryptDict, id: &[u8]) -> Result<Decoder> {
@@ -165,6 +244,8 @@ impl Decoder {
             encrypt_indirect_object: None,
             metadata_indirect_object: None,
             encrypt_metadata,
+            repaired: false,
+            guard: Default::default(),
         }
     }
 
@@ -220,14 +301,69 @@ impl Decoder {
             }
         }
 
-        fn key_derivation_user_password_rc4(
+        /// (Fork.) How `key` fits /U: exactly, or with a byte or two of /U damaged.
+        fn fit_password_rc4(revision: u32, document_u: &[u8], id: &[u8], key: &[u8]) -> Fit {
+            if check_password_rc4(revision, document_u, id, key) {
+                Fit::Exact
+            } else if revision == 2 {
+                Fit::near(&compute_u_rev_2(key), document_u)
+            } else {
+                Fit::near(&compute_u_rev_3_4(id, key), document_u)
+            }
+        }
+
+        /// (Fork.) The key of `pass` if /O has one damaged byte: the byte value for which the
+        /// key fits /U exactly (/O is part of the key for revisions 2 to 4). About 8,000
+        /// candidates, each first checked on the first byte of /U only.
+        fn repair_o_rc4(
             revision: u32,
             key_size: usize,
             dict: &CryptDict,
             id: &[u8],
             pass: &[u8],
+        ) -> Option<Vec<u8>> {
+            let u = dict.u.as_bytes();
+            let mut o = dict.o.as_bytes().to_vec();
+            if o.len() > 48 || u.is_empty() {
+                return None;
+            }
+            let n = std::cmp::min(key_size, 16);
+            // The first byte of the check value before encryption (algorithms 4 and 5).
+            let first = if revision == 2 {
+                PADDING[0]
+            } else {
+                let mut hash = md5::Context::new();
+                hash.consume(PADDING);
+                hash.consume(id);
+                hash.compute()[0]
+            };
+            let rounds = if revision == 2 { 1 } else { 20 };
+            if n == 0 {
+                return None;
+            }
+            for i in 0..o.len() {
+                let original = o[i];
+                for value in (0..=255u8).filter(|&v| v != original) {
+                    o[i] = value;
+                    let key = key_derivation_user_password_rc4(revision, key_size, &o, dict, id, pass);
+                    let key = &key[..n];
+                    if first ^ rc4_first_bytes(key, rounds) == u[0] && check_password_rc4(revision, u, id, key) {
+                        return Some(key_derivation_user_password_rc4(revision, key_size, &o, dict, id, pass));
+                    }
+                }
+                o[i] = original;
+            }
+            None
+        }
+
+        fn key_derivation_user_password_rc4(
+            revision: u32,
+            key_size: usize,
+            o: &[u8],
+            dict: &CryptDict,
+            id: &[u8],
+            pass: &[u8],
         ) -> Vec<u8> {
-            let o = dict.o.as_bytes();
             let p = dict.p;
             // 7.6.3.3 - Algorithm 2
             // a) and b)
@@ -320,21 +456,27 @@ impl Decoder {
                         default.length.map(|n| 8 * n).unwrap_or(dict.bits),
                         default.method,
                     ),
-                    m => err!(other!("unimplemented crypt method {:?}", m)),
+                    m => err!(unsupported(format!("crypt method {:?}", m))),
                 }
             }
-            v => err!(other!("unsupported V value {}", v)),
+            v => err!(unsupported(format!("V value {}", v))),
         };
         let level = dict.r;
         if !(2..=6).contains(&level) {
-            err!(other!("unsupported standard security handler revision {}", level))
+            err!(unsupported(format!("standard security handler revision {}", level)))
         };
         if level <= 4 {
             let key_size = key_bits as usize / 8;
-            let key = key_derivation_user_password_rc4(level, key_size, dict, id, pass);
+            if key_size == 0 {
+                // (Fork.) RC4 and the checks below need a key (a /Length under 8 bits).
+                err!(other!("invalid key length {}", key_bits))
+            }
+            let key = key_derivation_user_password_rc4(level, key_size, dict.o.as_bytes(), dict, id, pass);
 
-            if check_password_rc4(level, dict.u.as_bytes(), id, &key[..std::cmp::min(key_size, 16)]) {
-                let decoder = Decoder::new(key, key_size, method, dict.encrypt_metadata);
+            let fit = fit_password_rc4(level, dict.u.as_bytes(), id, &key[..std::cmp::min(key_size, 16)]);
+            if fit != Fit::No {
+                let mut decoder = Decoder::new(key, key_size, method, dict.encrypt_metadata);
+                decoder.repaired = fit == Fit::Near;
                 Ok(decoder)
             } else {
                 let password_wrap_key = key_derivation_owner_password_rc4(level, key_size, pass)?;
@@ -352,6 +494,7 @@ impl Decoder {
                 let key = key_derivation_user_password_rc4(
                     level,
                     key_size,
+                    dict.o.as_bytes(),
                     dict,
                     id,
                     &unwrapped_user_password,
@@ -359,6 +502,12 @@ impl Decoder {
 
                 if check_password_rc4(level, dict.u.as_bytes(), id, &key[..key_size]) {
                     let decoder = Decoder::new(key, key_size, method, dict.encrypt_metadata);
+                    Ok(decoder)
+                } else if let Some(key) = repair_o_rc4(level, key_size, dict, id, pass) {
+                    // (Fork.) Damage, not another password: with one byte of /O changed the
+                    // password fits /U exactly (a chance of 2^-128 for a wrong password).
+                    let mut decoder = Decoder::new(key, key_size, method, dict.encrypt_metadata);
+                    decoder.repaired = true;
                     Ok(decoder)
                 } else {
                     Err(PdfError::InvalidPassword)
@@ -392,7 +541,7 @@ impl Decoder {
             let password_unicode =
                 t!(String::from_utf8(pass.to_vec()).map_err(|_| PdfError::InvalidPassword));
             let password_prepped =
-                t!(stringprep::saslprep(&password_unicode).map_err(|_| PdfError::InvalidPassword));
+                t!(saslprep(&password_unicode).map_err(|_| PdfError::InvalidPassword));
             let mut password_encoded = password_prepped.as_bytes();
 
             if password_encoded.len() > 127 {
@@ -412,10 +561,13 @@ impl Decoder {
             .as_bytes()
             .to_vec();
 
+            let mut repaired = false;
             let (intermediate_key, mut wrapped_key) = if level == 6 {
                 let user_hash_computed =
                     Self::revision_6_kdf(password_encoded, user_validation_salt, b"");
-                if user_hash_computed == user_hash {
+                let fit = Fit::near(&user_hash_computed, user_hash);
+                repaired = fit == Fit::Near;
+                if fit != Fit::No {
                     (
                         Self::revision_6_kdf(password_encoded, user_key_salt, b"").into(),
                         ue,
@@ -439,8 +591,10 @@ impl Decoder {
                 user_check_hash.update(password_encoded);
                 user_check_hash.update(user_validation_salt);
                 let user_hash_computed = user_check_hash.finalize();
+                let fit = Fit::near(user_hash_computed.as_slice(), user_hash);
+                repaired = fit == Fit::Near;
                 #[allow(clippy::branches_sharing_code)]
-                if user_hash_computed.as_slice() == user_hash {
+                if fit != Fit::No {
                     let mut intermediate_kdf_hash = Sha256::new();
                     intermediate_kdf_hash.update(password_encoded);
                     intermediate_kdf_hash.update(user_key_salt);
@@ -468,7 +622,8 @@ impl Decoder {
                 .decrypt_padded_mut::<NoPadding>(&mut wrapped_key)
                 .map_err(|_| PdfError::InvalidPassword));
 
-            let decoder = Decoder::new(key_slice.into(),  32, method, dict.encrypt_metadata);
+            let mut decoder = Decoder::new(key_slice.into(),  32, method, dict.encrypt_metadata);
+            decoder.repaired = repaired;
             Ok(decoder)
         } else {
             err!(format!("unsupported V value {}", level).into())
@@ -589,27 +744,46 @@ impl Decoder {
 
                 // d)
                 let key = &key[..(n + 5).min(16)];
-                if data.len() < 16 {
-                    return Err(PdfError::DecryptionFailure);
-                }
-                let (iv, ciphertext) = data.split_at_mut(16);
-                let cipher =
-                    t!(Aes128CbcDec::new_from_slices(key, iv).map_err(|_| PdfError::DecryptionFailure));
-                Ok(t!(cipher
-                    .decrypt_padded_mut::<Pkcs7>(ciphertext)
-                    .map_err(|_| PdfError::DecryptionFailure)))
+                self.decrypt_aes_cbc::<Aes128CbcDec>(key, data)
             }
             CryptMethod::AESV3 => {
-                if data.len() < 16 {
-                    return Err(PdfError::DecryptionFailure);
-                }
-                let (iv, ciphertext) = data.split_at_mut(16);
-                let cipher =
-                    t!(Aes256CbcDec::new_from_slices(self.key(), iv).map_err(|_| PdfError::DecryptionFailure));
-                Ok(t!(cipher
-                    .decrypt_padded_mut::<Pkcs7>(ciphertext)
-                    .map_err(|_| PdfError::DecryptionFailure)))
+                // (Fork.) The file key is 32 bytes: `key()` would give only 16 of them.
+                let key = self.key.get(..32).ok_or(PdfError::DecryptionFailure)?;
+                self.decrypt_aes_cbc::<Aes256CbcDec>(key, data)
             }
+        }
+    }
+
+    /// (Fork.) AES-CBC with the IV in front and PKCS#7 padding. Damaged data (cut inside a
+    /// block, or an end whose padding is wrong: a changed byte in the last two blocks) is
+    /// decrypted as far as it goes and recorded as damage, rather than failing the stream.
+    fn decrypt_aes_cbc<'buf, C>(&self, key: &[u8], data: &'buf mut [u8]) -> Result<&'buf [u8]>
+    where
+        C: KeyIvInit + BlockDecryptMut,
+    {
+        if data.len() < 16 {
+            self.guard.note_damage();
+            return Ok(&data[..0]);
+        }
+        let (iv, ciphertext) = data.split_at_mut(16);
+        let whole = ciphertext.len() / 16 * 16;
+        if whole != ciphertext.len() {
+            self.guard.note_damage();
+        }
+        let cipher = t!(C::new_from_slices(key, iv).map_err(|_| PdfError::DecryptionFailure));
+        let plain = t!(cipher
+            .decrypt_padded_mut::<NoPadding>(&mut ciphertext[..whole])
+            .map_err(|_| PdfError::DecryptionFailure));
+        let pad = plain.last().map_or(0, |&b| usize::from(b));
+        let padded = (1..=16).contains(&pad)
+            && pad <= plain.len()
+            && plain[plain.len() - pad..].iter().all(|&b| usize::from(b) == pad);
+        if padded {
+            let len = plain.len() - pad;
+            Ok(&plain[..len])
+        } else {
+            self.guard.note_damage();
+            Ok(plain)
         }
     }
 }

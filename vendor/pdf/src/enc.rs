@@ -257,23 +257,69 @@ fn encode_85(data: &[u8]) -> Vec<u8> {
     buf
 }
 
-fn inflate_bytes_zlib(data: &[u8]) -> Result<Vec<u8>> {
-    use libflate::zlib::Decoder;
-    let mut decoder = Decoder::new(data)?;
+/// (Fork.) Reads `decoder` to its end or to its first error, refusing to go past `limit`
+/// bytes (libflate inflates in bounded steps, so no more than about `limit` is allocated).
+/// Returns the bytes and whether the end was reached without error.
+fn read_limited(decoder: impl Read, limit: usize) -> Result<(Vec<u8>, bool)> {
     let mut decoded = Vec::new();
-    decoder.read_to_end(&mut decoded)?;
-    Ok(decoded)
+    let complete = decoder
+        .take((limit as u64).saturating_add(1))
+        .read_to_end(&mut decoded)
+        .is_ok();
+    if decoded.len() > limit {
+        return Err(PdfError::DecodeLimit { limit });
+    }
+    Ok((decoded, complete))
 }
 
-fn inflate_bytes(data: &[u8]) -> Result<Vec<u8>> {
+fn inflate_bytes_zlib(data: &[u8], limit: usize) -> Result<(Vec<u8>, bool)> {
+    use libflate::zlib::Decoder;
+    read_limited(Decoder::new(data)?, limit)
+}
+
+fn inflate_bytes(data: &[u8], limit: usize) -> Result<(Vec<u8>, bool)> {
     use libflate::deflate::Decoder;
-    let mut decoder = Decoder::new(data);
-    let mut decoded = Vec::new();
-    decoder.read_to_end(&mut decoded)?;
-    Ok(decoded)
+    read_limited(Decoder::new(data), limit)
+}
+
+/// (Fork.) Inflates zlib (or, failing that, raw deflate) data into at most `limit` bytes.
+/// Data that stops inflating part way (cut short, corrupt, a wrong checksum) gives what
+/// inflated before the damage (zlib's, if its header was right), and `damaged` is set; no
+/// output at all is an error.
+fn inflate_limited(data: &[u8], limit: usize, damaged: &mut bool) -> Result<Vec<u8>> {
+    let zlib = match inflate_bytes_zlib(data, limit) {
+        Ok((decoded, true)) => return Ok(decoded),
+        Err(e @ PdfError::DecodeLimit { .. }) => return Err(e),
+        Ok((decoded, false)) => decoded,
+        Err(_) => Vec::new(),
+    };
+    let raw = match inflate_bytes(data, limit) {
+        Ok((decoded, true)) => return Ok(decoded),
+        Err(e @ PdfError::DecodeLimit { .. }) => return Err(e),
+        Ok((decoded, false)) => decoded,
+        Err(_) => Vec::new(),
+    };
+    let best = if zlib.is_empty() { raw } else { zlib };
+    if best.is_empty() {
+        dump_data(data);
+        bail!("can't inflate");
+    }
+    *damaged = true;
+    Ok(best)
 }
 
 pub fn flate_decode(data: &[u8], params: &LZWFlateParams) -> Result<Vec<u8>> {
+    let mut damaged = false;
+    let decoded = flate_decode_limited(data, params, usize::MAX, &mut damaged)?;
+    if damaged {
+        bail!("can't inflate");
+    }
+    Ok(decoded)
+}
+
+/// (Fork.) [`flate_decode`] into at most `limit` bytes, reading damaged data as far as it
+/// goes (see [`inflate_limited`]).
+fn flate_decode_limited(data: &[u8], params: &LZWFlateParams, limit: usize, damaged: &mut bool) -> Result<Vec<u8>> {
     if !(0..1024).contains(&params.n_components) {
         bail!("n_components out of range");
     }
@@ -287,16 +333,7 @@ pub fn flate_decode(data: &[u8], params: &LZWFlateParams) -> Result<Vec<u8>> {
 
 
     // First flate decode
-    let decoded = {
-        if let Ok(data) = inflate_bytes_zlib(data) {
-            data
-        } else if let Ok(data) = inflate_bytes(data) {
-            data
-        } else {
-            dump_data(data);
-            bail!("can't inflate");
-        }
-    };
+    let decoded = inflate_limited(data, limit, damaged)?;
     // Then unfilter (PNG)
     // For this, take the old out as input, and write output to out
 
@@ -352,6 +389,12 @@ fn flate_encode(data: &[u8], params: &LZWFlateParams) -> Vec<u8> {
     }
 }
 
+#[cfg(not(feature = "dct"))]
+pub fn dct_decode(_data: &[u8], _params: &DCTDecodeParams) -> Result<Vec<u8>> {
+    bail!("DCT (JPEG) decoding is not built in (feature `dct`)")
+}
+
+#[cfg(feature = "dct")]
 pub fn dct_decode(data: &[u8], _params: &DCTDecodeParams) -> Result<Vec<u8>> {
     use jpeg_decoder::Decoder;
     let mut decoder = Decoder::new(data);
@@ -360,8 +403,34 @@ pub fn dct_decode(data: &[u8], _params: &DCTDecodeParams) -> Result<Vec<u8>> {
 }
 
 pub fn lzw_decode(data: &[u8], params: &LZWFlateParams) -> Result<Vec<u8>> {
+    lzw_decode_limited(data, params, usize::MAX)
+}
+
+/// (Fork.) A `Write` into a vector that refuses to grow it past `limit` bytes.
+struct LimitedWriter<'a> {
+    out: &'a mut Vec<u8>,
+    limit: usize,
+    over: bool,
+}
+impl Write for LimitedWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.limit - self.out.len() {
+            self.over = true;
+            return Err(std::io::Error::new(std::io::ErrorKind::Other, "decode limit"));
+        }
+        self.out.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// (Fork.) [`lzw_decode`] into at most `limit` bytes.
+fn lzw_decode_limited(data: &[u8], params: &LZWFlateParams, limit: usize) -> Result<Vec<u8>> {
     use weezl::{BitOrder, decode::Decoder};
     let mut out = vec![];
+    let mut writer = LimitedWriter { out: &mut out, limit, over: false };
 
     let mut decoder = if params.early_change != 0 {
         Decoder::with_tiff_size_switch(BitOrder::Msb, 9)
@@ -369,9 +438,13 @@ pub fn lzw_decode(data: &[u8], params: &LZWFlateParams) -> Result<Vec<u8>> {
         Decoder::new(BitOrder::Msb, 9)
     };
 
-    decoder
-        .into_stream(&mut out)
-        .decode_all(data).status?;
+    let status = decoder
+        .into_stream(&mut writer)
+        .decode_all(data).status;
+    if writer.over {
+        return Err(PdfError::DecodeLimit { limit });
+    }
+    status?;
     Ok(out)
 }
 fn lzw_encode(data: &[u8], params: &LZWFlateParams) -> Result<Vec<u8>> {
@@ -415,6 +488,11 @@ pub fn fax_decode(data: &[u8], params: &CCITTFaxDecodeParams) -> Result<Vec<u8>>
 }
 
 pub fn run_length_decode(data: &[u8]) -> Result<Vec<u8>> {
+    run_length_decode_limited(data, usize::MAX)
+}
+
+/// (Fork.) [`run_length_decode`] into at most `limit` bytes.
+fn run_length_decode_limited(data: &[u8], limit: usize) -> Result<Vec<u8>> {
     // Used <http://benno.id.au/refs/PDFReference15_v5.pdf> as specification
     let mut buf = Vec::new();
     let d = data;
@@ -427,11 +505,17 @@ pub fn run_length_decode(data: &[u8]) -> Result<Vec<u8>> {
             let end = start + length as usize + 1;
             // copy _following_ length + 1 bytes literally
             let source = d.get(start..end).ok_or(PdfError::RleError)?;
+            if source.len() > limit - buf.len() {
+                return Err(PdfError::DecodeLimit { limit });
+            }
             buf.extend_from_slice(source);
             c = end; // move cursor to next run
         } else if length >= 129 {
             let copy = 257 - length as usize; // copy 2 - 128 times
             let b = *d.get(c + 1).ok_or(PdfError::RleError)?; // copied byte
+            if copy > limit - buf.len() {
+                return Err(PdfError::DecodeLimit { limit });
+            }
             buf.extend(std::iter::repeat(b).take(copy));
             c += 2; // move cursor to next run
         } else {
@@ -484,6 +568,31 @@ pub fn decode(data: &[u8], filter: &StreamFilter) -> Result<Vec<u8>> {
 
         _ => bail!("unimplemented {filter:?}"),
     }
+}
+
+/// (Fork.) The output of [`decode_limited`].
+pub struct Decoded {
+    pub data: Vec<u8>,
+    /// The input was damaged and was read only as far as it goes.
+    pub damaged: bool,
+}
+
+/// (Fork.) [`decode`] into at most `limit` bytes (else [`PdfError::DecodeLimit`]), reading
+/// damaged Flate data as far as it goes instead of failing. Flate, LZW and RunLength are
+/// stopped as soon as they pass the limit; the hex and ASCII85 filters give at most four
+/// times their input and are checked after.
+pub fn decode_limited(data: &[u8], filter: &StreamFilter, limit: usize) -> Result<Decoded> {
+    let mut damaged = false;
+    let data = match *filter {
+        StreamFilter::LZWDecode(ref params) => lzw_decode_limited(data, params, limit)?,
+        StreamFilter::FlateDecode(ref params) => flate_decode_limited(data, params, limit, &mut damaged)?,
+        StreamFilter::RunLengthDecode => run_length_decode_limited(data, limit)?,
+        _ => decode(data, filter)?,
+    };
+    if data.len() > limit {
+        return Err(PdfError::DecodeLimit { limit });
+    }
+    Ok(Decoded { data, damaged })
 }
 
 pub fn encode(data: &[u8], filter: &StreamFilter) -> Result<Vec<u8>> {

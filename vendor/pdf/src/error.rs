@@ -160,6 +160,15 @@ pub enum PdfError {
     #[snafu(display("Decryption failure"))]
     DecryptionFailure,
 
+    /// (Fork.) Decoding a stream would pass the file's decode limits (a decompression bomb?).
+    #[snafu(display("Decoded data exceeds the limit of {} bytes", limit))]
+    DecodeLimit { limit: usize },
+
+    /// (Fork.) The file is encrypted with a security handler, version or method not implemented.
+    #[snafu(display("Unsupported encryption: {}", what))]
+    UnsupportedEncryption { what: String },
+
+    #[cfg(feature = "dct")]
     #[snafu(display("JPEG Error, caused by\n  {}", source))]
     Jpeg {
         #[snafu(source)]
@@ -341,6 +350,7 @@ macro_rules! err_from {
 err_from!(std::str::Utf8Error, std::string::FromUtf8Error, std::string::FromUtf16Error,
     istring::FromUtf8Error<istring::IBytes>, istring::FromUtf8Error<istring::SmallBytes> => Encoding);
 err_from!(std::num::ParseIntError, std::string::ParseError => Parse);
+#[cfg(feature = "dct")]
 err_from!(jpeg_decoder::Error => Jpeg);
 
 macro_rules! other {

@@ -18,6 +18,7 @@ use crate::xref::{XRef, XRefTable, XRefInfo};
 use crate::crypt::Decoder;
 use crate::crypt::CryptDict;
 use crate::enc::{StreamFilter, decode};
+use crate::guard::{DecodeGuard, DecodeLimits, DecodeReport};
 use std::ops::Range;
 use datasize::DataSize;
 
@@ -93,7 +94,10 @@ pub struct Storage<B, OC, SC, L> {
     // Position of the PDF header in the file.
     start_offset: usize,
 
-    log: L
+    log: L,
+
+    /// (Fork.) Decode limits and what decoding met.
+    guard: Arc<DecodeGuard>,
 }
 
 const PDF_HEADER: &[u8] = b"%PDF-1.7\n";
@@ -115,7 +119,8 @@ where
             options: ParseOptions::strict(),
             backend: Vec::from(PDF_HEADER),
             start_offset: 0,
-            log
+            log,
+            guard: Default::default(),
         }
     }
 }
@@ -149,8 +154,17 @@ where
             promises: HashMap::new(),
             decoder: None,
             options,
-            log
+            log,
+            guard: Default::default(),
         })
+    }
+    /// (Fork.) Bounds the data that decoding streams may produce (call before loading).
+    pub fn set_decode_limits(&mut self, limits: DecodeLimits) {
+        self.guard = Arc::new(DecodeGuard::new(limits));
+    }
+    /// (Fork.) What decoding met so far: limits passed, damage worked around.
+    pub fn decode_report(&self) -> DecodeReport {
+        self.guard.report()
     }
     fn decode(&self, id: PlainRef, range: Range<usize>, filters: &[StreamFilter]) -> Result<Arc<[u8]>> {
         let data = self.backend.read(range)?;
@@ -160,7 +174,7 @@ where
             data = Vec::from(t!(decoder.decrypt(id, &mut data)));
         }
         for filter in filters {
-            data = t!(decode(&data, filter), filter);
+            data = t!(self.guard.decode(&data, filter), filter);
         }
         Ok(data.into())
     }
@@ -176,6 +190,15 @@ where
         self.refs = refs;
 
         if let Some(crypt) = trailer.get("Encrypt") {
+            // (Fork.) Only the standard (password) security handler is implemented; others
+            // lack the entries of its dictionary.
+            let resolver = StorageResolver::new(self);
+            let handler = t!(crypt.clone().resolve(&resolver)).into_dictionary().ok()
+                .and_then(|d| d.get("Filter").and_then(|f| f.as_name().ok().map(str::to_owned)));
+            match handler.as_deref() {
+                None | Some("Standard") => {}
+                Some(other) => return Err(crate::crypt::unsupported(format!("security handler {}", other))),
+            }
             let key = trailer
                 .get("ID")
                 .ok_or(PdfError::MissingEntry {
@@ -194,7 +217,12 @@ where
             let resolver = StorageResolver::new(self);
             let dict = CryptDict::from_primitive(crypt.clone(), &resolver)?;
 
-            self.decoder = Some(t!(Decoder::from_password(&dict, key, password)));
+            let mut decoder = t!(Decoder::from_password(&dict, key, password));
+            if decoder.repaired {
+                self.guard.note_encryption_repaired();
+            }
+            decoder.guard = self.guard.clone();
+            self.decoder = Some(decoder);
             if let Primitive::Reference(reference) = crypt {
                 self.decoder.as_mut().unwrap().encrypt_indirect_object = Some(*reference);
             }
@@ -707,6 +735,7 @@ pub struct FileOptions<'a, OC, SC, L> {
     log: L,
     password: &'a [u8],
     parse_options: ParseOptions,
+    decode_limits: DecodeLimits,
 }
 impl FileOptions<'static, NoCache, NoCache, NoLog> {
     pub fn uncached() -> Self {
@@ -716,6 +745,7 @@ impl FileOptions<'static, NoCache, NoCache, NoLog> {
             password: b"",
             parse_options: ParseOptions::strict(),
             log: NoLog,
+            decode_limits: DecodeLimits::default(),
         }
     }
 }
@@ -728,7 +758,8 @@ impl FileOptions<'static, ObjectCache, StreamCache, NoLog> {
             sc: SyncCache::new(),
             password: b"",
             parse_options: ParseOptions::strict(),
-            log: NoLog
+            log: NoLog,
+            decode_limits: DecodeLimits::default(),
         }
     }
 }
@@ -745,27 +776,33 @@ where
         }
     }
     pub fn cache<O, S>(self, oc: O, sc: S) -> FileOptions<'a, O, S, L> {
-        let FileOptions { oc: _, sc: _, password, parse_options, log } = self;
+        let FileOptions { oc: _, sc: _, password, parse_options, log, decode_limits } = self;
         FileOptions {
             oc,
             sc,
             password,
             parse_options,
             log,
+            decode_limits,
         }
     }
     pub fn log<Log>(self, log: Log) -> FileOptions<'a, OC, SC, Log> {
-        let FileOptions { oc, sc, password, parse_options, .. } = self;
+        let FileOptions { oc, sc, password, parse_options, decode_limits, .. } = self;
         FileOptions {
             oc,
             sc,
             password,
             parse_options,
             log,
+            decode_limits,
         }
     }
     pub fn parse_options(self, parse_options: ParseOptions) -> Self {
         FileOptions { parse_options, .. self }
+    }
+    /// (Fork.) Bounds the data that decoding this file's streams may produce.
+    pub fn decode_limits(self, decode_limits: DecodeLimits) -> Self {
+        FileOptions { decode_limits, .. self }
     }
 
     /// open a file
@@ -780,8 +817,10 @@ where
 
     /// load data from the given backend
     pub fn load<B: Backend>(self, backend: B) -> Result<File<B, OC, SC, L>> {
-        let FileOptions { oc, sc, password, parse_options, log } = self;
-        File::load_data(backend, password, parse_options, oc, sc, log)
+        let FileOptions { oc, sc, password, parse_options, log, decode_limits } = self;
+        let mut storage = Storage::with_cache(backend, parse_options, oc, sc, log)?;
+        storage.set_decode_limits(decode_limits);
+        File::load_storage(storage, password)
     }
 }
 
@@ -794,7 +833,10 @@ where
     L: Log,
 {
     pub fn load_data(backend: B, password: &[u8], options: ParseOptions, object_cache: OC, stream_cache: SC, log: L) -> Result<Self> {
-        let mut storage = Storage::with_cache(backend, options, object_cache, stream_cache, log)?;
+        let storage = Storage::with_cache(backend, options, object_cache, stream_cache, log)?;
+        Self::load_storage(storage, password)
+    }
+    fn load_storage(mut storage: Storage<B, OC, SC, L>, password: &[u8]) -> Result<Self> {
         let trailer = storage.load_storage_and_trailer_password(password)?;
 
         let resolver = StorageResolver::new(&storage);
@@ -809,6 +851,11 @@ where
     }
     pub fn resolver(&self) -> impl Resolve + '_ {
         StorageResolver::new(&self.storage)
+    }
+
+    /// (Fork.) What decoding met so far: limits passed, damage worked around.
+    pub fn decode_report(&self) -> DecodeReport {
+        self.storage.decode_report()
     }
 
     pub fn get_root(&self) -> &Catalog {

@@ -1,3 +1,5 @@
+// (Fork.) Upstream code as published; its own style is not linted here.
+#![allow(clippy::all)]
 #![allow(non_camel_case_types)]  /* TODO temporary becaues of pdf_derive */
 #![allow(unused_doc_comments)] // /* TODO temporary because of err.rs */
 #![allow(clippy::len_zero, clippy::should_implement_trait, clippy::manual_map, clippy::from_over_into)]
@@ -24,6 +26,7 @@ pub mod build;
 // mod content;
 pub mod enc;
 pub mod crypt;
+pub mod guard;
 
 // pub use content::*;
 pub use crate::error::PdfError;
