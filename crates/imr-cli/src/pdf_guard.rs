@@ -135,7 +135,7 @@ pub fn run_child() -> ExitCode {
     let answer = match imr_pdf::extract_text(&bytes) {
         Ok(pdf) => serde_json::json!({
             "text": pdf.text,
-            "warnings": pdf.warnings.iter().map(|w| [w.code, w.message.as_str()]).collect::<Vec<_>>(),
+            "warnings": pdf.warnings.iter().map(|w| [w.code.as_str(), w.message.as_str()]).collect::<Vec<_>>(),
         }),
         Err(e) => serde_json::json!({ "error": e.to_string() }),
     };
