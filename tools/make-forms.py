@@ -8,7 +8,8 @@ Texts, as other tools give them (tests/corpus/forms/<tool>/<name>.txt):
   pdfium            PDFium's text (pypdfium2 `get_text_range()`), pages joined as Chromium's
                     viewer joins a select-all copy: U+200B and U+FFFE (PDFium's markers)
                     dropped, pages joined with a line break, " \\r\\n" made "\\r\\n", then "\\r\\n"
-                    made "\\n" (Chromium's GetSelectedText on Linux)
+                    made "\\n" (Chromium's GetSelectedText on Linux); the same, byte for byte, as
+                    Chromium 156's viewer gives for a select-all (tools/check-chromium-copy.mjs)
 PDFs, re-saved or printed to PDF (tests/corpus/forms/pdf/<tool>/<name>.pdf):
   qpdf              `qpdf IN OUT` (re-saved, still encrypted)
   qpdf-qdf          `qpdf --qdf --object-streams=disable --decrypt IN OUT` (decrypted, plain)
