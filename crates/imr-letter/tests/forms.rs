@@ -26,8 +26,9 @@ const HEADINGS_CUT: &str =
     "no blank line before item headings: each is cut to its last line (ambiguous-heading)";
 const HEADING_LINES_LOST: &str = "no blank line before item headings: a heading of several lines \
      loses its first lines to the item before (request and rationale wrong)";
-const SECTIONS_RUN_ON: &str = "no blank line before some section labels: an item's guideline \
-     and rationale paragraphs run into the next item's heading (missing-section)";
+const SECTIONS_RUN_ON: &str = "blank lines only at larger gaps and page ends: an item heading \
+     runs back to the last one, taking in the guideline and rationale paragraphs of the item \
+     before (missing-section)";
 
 /// (form, letter, why it parses differently today).
 const KNOWN: &[(&str, &str, &str)] = &[

@@ -14,8 +14,9 @@ const TOOLS: [&str; 4] = ["qpdf", "qpdf-qdf", "gs", "pdftocairo"];
 /// break before them.
 const HEADINGS_CUT: &str =
     "no blank line before item headings: each is cut to its last line (ambiguous-heading)";
-const SECTIONS_RUN_ON: &str = "no blank line before some section labels: an item's guideline \
-     and rationale paragraphs run into the next item's heading (missing-section)";
+const SECTIONS_RUN_ON: &str = "blank lines only where the original has an empty line: an item \
+     heading runs back to the last one, taking in the guideline and rationale paragraphs of the \
+     item before (missing-section)";
 
 /// (tool, letter, why its Letter differs today).
 const KNOWN: &[(&str, &str, &str)] = &[

@@ -248,3 +248,45 @@ fn encryption_this_reader_does_not_implement_is_named() {
         );
     }
 }
+
+#[test]
+fn a_widths_array_of_the_wrong_length_is_read_with_a_warning() {
+    // FirstChar 32 to LastChar 126 asks for 95 widths; there are 3.
+    let content = stream("BT /F1 12 Tf 72 720 Td (Hello) Tj 0 -14 Td (world) Tj ET");
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [278 278 355] >>";
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        &content,
+        font,
+    ]);
+    let out = extract_text(&bytes).unwrap();
+    assert_eq!(out.text, "Hello\nworld");
+    let codes: Vec<_> = out.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, [WarningCode::FontWidths]);
+}
+
+#[test]
+fn an_implausible_width_is_replaced_by_the_usual_width_of_its_kind() {
+    // Capitals 600 wide, but 'N' 60 (a digit lost): "A", "N", "D" drawn one by one, each placed
+    // after the true widths, read as one word once 'N' is taken as 600 wide.
+    let mut widths = vec!["600"; 95];
+    widths[usize::from(b'N' - 32)] = "60";
+    let font = format!(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [{}] >>",
+        widths.join(" ")
+    );
+    let content = stream("BT /F1 10 Tf 72 720 Td (A) Tj 6 0 Td (N) Tj 6 0 Td (D) Tj ET");
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        &content,
+        &font,
+    ]);
+    let out = extract_text(&bytes).unwrap();
+    assert_eq!(out.text, "AND");
+    let codes: Vec<_> = out.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, [WarningCode::FontWidths]);
+}
