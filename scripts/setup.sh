@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing; skips what is there at the right version.
-# Usage: scripts/setup.sh [core|web|all]   (core: Rust targets only; web: + Trunk, wasm-bindgen, browser)
+# Usage: scripts/setup.sh [core|web|all]   (core: Rust targets and the OCR engine; web: + Trunk, wasm-bindgen, browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -44,6 +44,7 @@ ensure_npm_tools() {
 }
 
 ensure_rust_target
+ensure_apt tesseract-ocr tesseract-ocr-eng # scanned letters: the CLI's OCR engine and its English model
 if [ "$what" = core ]; then exit 0; fi
 ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
 ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked

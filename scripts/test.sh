@@ -13,11 +13,12 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "native tests (parser, PDF, CLI)"
+step "native tests (parser, PDF, scans with Debian's tesseract, CLI)"
 cargo test --workspace --locked
 
-step "the parser and the PDF reader build for wasm32"
-cargo build --locked --target wasm32-unknown-unknown -p imr-letter -p imr-pdf
+step "the parser, the PDF reader and the scan reader build for wasm32"
+cargo build --locked --target wasm32-unknown-unknown -p imr-letter -p imr-pdf -p imr-scan
+cargo clippy --locked --target wasm32-unknown-unknown -p imr-scan --no-deps -- -D warnings
 
 # -- PDF in the browser (wasm-bindgen-test in Chromium) --
 step "PDF reader: clippy for wasm32, and a real letter extracted in headless Chromium"

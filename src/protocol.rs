@@ -65,35 +65,19 @@ pub struct Failure {
     pub message: String,
 }
 
-/// Reads bytes the way the page does: a PDF by its `%PDF-` signature, anything else as text.
-pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Failure> {
-    if imr_pdf::is_pdf(bytes) {
-        return parse_pdf(bytes);
-    }
-    Ok(parse_text(String::from_utf8_lossy(bytes).into_owned()))
-}
-
-/// Parses text.
-pub fn parse_text(text: String) -> Parsed {
-    let letter = imr_letter::parse(&text);
-    Parsed {
-        letter,
-        text,
-        kind: "text".into(),
-        pages: None,
-    }
-}
-
-fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Failure> {
-    match imr_pdf::extract_text(bytes) {
-        Ok(pdf) => {
-            let mut letter = imr_letter::parse(&pdf.text);
-            letter.add_extraction_warnings(pdf.warnings.into_iter().map(|w| (w.code, w.message)));
+/// Reads a file's bytes through the shared reading pipeline (`imr_read`: a PDF by its
+/// `%PDF-` signature, text in UTF-8, UTF-16 or Windows-1252), as the CLI and the JS API do.
+pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> {
+    match imr_read::read(bytes, name, imr_read::Options::default()) {
+        Ok(read) => {
+            let pages = read.extracted.pages();
+            let kind = read.extracted.kind.as_str().to_string();
+            let letter = read.letters.into_iter().next().unwrap_or_default();
             Ok(Parsed {
                 letter,
-                text: pdf.text,
-                kind: "pdf".into(),
-                pages: Some(pdf.pages),
+                text: read.extracted.text,
+                kind,
+                pages,
             })
         }
         Err(e) => Err(Failure {
@@ -103,13 +87,28 @@ fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Failure> {
     }
 }
 
+/// Parses pasted text.
+pub fn parse_text(text: String) -> Parsed {
+    let extracted = imr_read::Extracted::from_text(text);
+    let letter = imr_read::letters(&extracted, None, imr_read::Options::default())
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    Parsed {
+        letter,
+        text: extracted.text,
+        kind: "text".into(),
+        pages: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn text_is_recognised_by_content() {
-        let p = parse_bytes(b"Case Number: CM16-0000001\n").unwrap();
+        let p = parse_bytes(b"Case Number: CM16-0000001\n", None).unwrap();
         assert_eq!(p.kind, "text");
         assert_eq!(p.text, "Case Number: CM16-0000001\n");
         assert!(imr_pdf::is_pdf(b"%PDF-1.4\n%..."));

@@ -274,7 +274,7 @@ impl AppState {
         let items = self.visible_items();
         let overturned = items
             .iter()
-            .filter(|r| r.item.decision == Decision::Overturned)
+            .filter(|r| r.item.decision == Some(Decision::Overturned))
             .count();
         Totals {
             letters,
@@ -344,7 +344,9 @@ fn item_passes(item: &Item, f: &Filter) -> bool {
             .any(|c| c.source == CitationSource::NonMtus),
         _ => false,
     };
-    src_ok && (f.decision.is_empty() || item.decision.as_str() == f.decision)
+    src_ok
+        && (f.decision.is_empty()
+            || item.decision.map(Decision::as_str) == Some(f.decision.as_str()))
 }
 
 fn letter_has_text(name: &str, l: &Letter, needle: &str) -> bool {
@@ -352,7 +354,9 @@ fn letter_has_text(name: &str, l: &Letter, needle: &str) -> bool {
     has(name)
         || l.case_number.as_deref().is_some_and(has)
         || l.reviewer.specialties.iter().any(|s| has(s))
-        || l.items.iter().any(|i| has(&i.request))
+        || l.items
+            .iter()
+            .any(|i| i.request.as_deref().is_some_and(has))
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -378,8 +382,8 @@ fn letter_key(col: Column, e: &Entry, l: &Letter) -> Key {
 
 fn item_key(col: Column, i: &Item) -> Key {
     match col {
-        Column::Request => Key::Text(i.request.to_ascii_lowercase()),
-        Column::Decision => Key::Text(i.decision.as_str().into()),
+        Column::Request => Key::Text(i.request.as_deref().unwrap_or("").to_ascii_lowercase()),
+        Column::Decision => Key::Text(i.decision.map_or("", Decision::as_str).into()),
         _ => Key::Text(item_source(i).into()),
     }
 }
@@ -396,10 +400,10 @@ mod tests {
 
     fn item(d: Decision, src: Option<CitationSource>) -> Item {
         Item {
-            heading: "H".into(),
-            request: "Physical therapy".into(),
-            decision: d,
-            medically_necessary: d == Decision::Overturned,
+            heading: Some("H".into()),
+            request: Some("Physical therapy".into()),
+            decision: Some(d),
+            medically_necessary: Some(d == Decision::Overturned),
             claims_administrator_guideline: None,
             maximus_guideline: None,
             citations: src

@@ -40,11 +40,12 @@ fn handle(data: &JsValue) -> Result<Parsed, Failure> {
             message: "The parser was given nothing to read.".into(),
         });
     };
+    let name = blob.dyn_ref::<web_sys::File>().map(web_sys::File::name);
     let bytes = web_sys::FileReaderSync::new()
         .and_then(|r| r.read_as_array_buffer(&blob))
         .map(|buf| js_sys::Uint8Array::new(&buf).to_vec());
     match bytes {
-        Ok(b) => protocol::parse_bytes(&b),
+        Ok(b) => protocol::parse_bytes(&b, name.as_deref()),
         Err(_) => Err(Failure {
             code: "unreadable".into(),
             message: "The browser could not read this file.".into(),

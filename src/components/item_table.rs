@@ -10,12 +10,18 @@ pub struct Props {
     pub state: UseReducerHandle<AppState>,
 }
 
-pub fn decision_badge(d: imr_letter::Decision) -> Html {
-    let text = match d {
-        imr_letter::Decision::Upheld => "Upheld",
-        imr_letter::Decision::Overturned => "Overturned",
+pub fn decision_badge(d: Option<imr_letter::Decision>) -> Html {
+    let (text, class) = match d {
+        Some(imr_letter::Decision::Upheld) => ("Upheld", "upheld"),
+        Some(imr_letter::Decision::Overturned) => ("Overturned", "overturned"),
+        None => ("Unreadable", "unknown"),
     };
-    html! { <span class={classes!("badge", d.as_str())}>{ text }</span> }
+    html! { <span class={classes!("badge", class)}>{ text }</span> }
+}
+
+/// An item's request, or a dash where its heading was lost.
+pub fn request_text(i: &imr_letter::Item) -> String {
+    i.request.clone().unwrap_or_else(|| "\u{2014}".into())
 }
 
 pub fn source_text(s: &str) -> &'static str {
@@ -56,7 +62,7 @@ pub fn item_table(props: &Props) -> Html {
                                 { r.letter.case_number.clone().unwrap_or_else(|| r.entry.name.clone()) }
                             </button></td>
                             <td class="nowrap">{ date_text(r.letter.dates.decision) }</td>
-                            <td>{ &r.item.request }</td>
+                            <td>{ request_text(r.item) }</td>
                             <td>{ decision_badge(r.item.decision) }</td>
                             <td>{ source_text(item_source(r.item)) }</td>
                             <td>{ r.letter.reviewer.specialties.join(", ") }</td>

@@ -6,7 +6,7 @@ use imr_letter::{Item, Letter, Span};
 use yew::prelude::*;
 
 use super::field::Field;
-use super::item_table::{decision_badge, source_text};
+use super::item_table::{decision_badge, request_text, source_text};
 use super::letter_table::{date_text, outcome_badge};
 use super::source_view::SourceView;
 use crate::protocol::Parsed;
@@ -123,7 +123,7 @@ pub fn letter_view(props: &Props) -> Html {
             <tr id={format!("item-{n}")}>
                 <td class="num">{ n + 1 }</td>
                 <td>
-                    <div class="request">{ f(p("request"), html! { item.request.clone() }) }</div>
+                    <div class="request">{ f(p("request"), html! { request_text(item) }) }</div>
                     if !ws.is_empty() {
                         <ul class="warnings inline">{ for ws.iter().map(|(i, w)| html! {
                             <li>{ f(format!("/warnings/{i}"), html! { w.message.clone() }) }</li>
@@ -132,7 +132,7 @@ pub fn letter_view(props: &Props) -> Html {
                     <details>
                         <summary>{ "Guidelines and rationale" }</summary>
                         <dl class="item-detail">
-                            <dt>{ "Heading" }</dt><dd>{ f(p("heading"), html! { item.heading.clone() }) }</dd>
+                            <dt>{ "Heading" }</dt><dd>{ f(p("heading"), html! { item.heading.clone().unwrap_or_else(|| "\u{2014}".into()) }) }</dd>
                             <dt>{ "Claims Administrator guideline" }</dt>
                             <dd>{ f(p("claims_administrator_guideline"), text_or_dash(&item.claims_administrator_guideline)) }</dd>
                             <dt>{ "MAXIMUS guideline" }</dt>
@@ -210,7 +210,7 @@ pub fn letter_view(props: &Props) -> Html {
                             <h3>{ "Warnings" }</h3>
                             <ul class="warnings" id="warnings">
                                 { for l.warnings.iter().enumerate().map(|(i, w)| html! {
-                                    <li data-code={w.code.clone()}>{ f(format!("/warnings/{i}"), html! { w.message.clone() }) }</li>
+                                    <li data-code={w.code.as_str()}>{ f(format!("/warnings/{i}"), html! { w.message.clone() }) }</li>
                                 }) }
                             </ul>
                         </section>

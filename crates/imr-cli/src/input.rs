@@ -7,9 +7,10 @@ use imr_letter::Letter;
 
 use crate::pdf_guard;
 
-/// A letter read from a file, with notes for standard error (e.g. a damaged PDF's warnings).
+/// The letters read from a file (a file may hold several), with notes for standard error (e.g.
+/// a damaged PDF's warnings).
 pub struct ReadLetter {
-    pub letter: Letter,
+    pub letters: Vec<Letter>,
     pub notes: Vec<String>,
 }
 
@@ -17,7 +18,6 @@ pub struct ReadLetter {
 #[derive(Debug)]
 pub enum InputError {
     Io(std::io::Error),
-    NotUtf8 { offset: usize },
     Pdf(String),
 }
 
@@ -25,10 +25,6 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Io(e) => write!(f, "cannot read the file: {e}"),
-            InputError::NotUtf8 { offset } => write!(
-                f,
-                "not UTF-8 text (invalid byte at offset {offset}) and not a PDF; save the letter as UTF-8 text or give the PDF"
-            ),
             InputError::Pdf(why) => write!(f, "cannot read this PDF: {why}"),
         }
     }
@@ -45,29 +41,27 @@ pub fn read_letter(path: &str) -> Result<ReadLetter, InputError> {
     } else {
         std::fs::read(path).map_err(InputError::Io)?
     };
-    letter_from_bytes(&bytes)
+    let name = (path != "-").then_some(path);
+    letter_from_bytes(&bytes, name)
 }
 
-/// Parses a letter from the bytes of a text or PDF file (a PDF is known by its `%PDF-` header).
-/// A PDF's extraction warnings are added to the letter's warnings and given as notes.
-pub fn letter_from_bytes(bytes: &[u8]) -> Result<ReadLetter, InputError> {
-    if imr_pdf::is_pdf(bytes) {
-        let pdf =
-            pdf_guard::extract(bytes, &pdf_guard::Limits::from_env()).map_err(InputError::Pdf)?;
-        let mut letter = imr_letter::parse(&pdf.text);
-        let notes = pdf
-            .warnings
-            .iter()
-            .map(|(_, m)| format!("warning: {m}"))
-            .collect();
-        letter.add_extraction_warnings(pdf.warnings);
-        return Ok(ReadLetter { letter, notes });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    Ok(ReadLetter {
-        letter: imr_letter::parse(text),
-        notes: Vec::new(),
-    })
+/// Parses a letter from the bytes of a text or PDF file (a PDF is known by its `%PDF-` header,
+/// and its text is extracted in a child process with limits). A PDF's extraction warnings are
+/// added to the letter's warnings and given as notes.
+pub fn letter_from_bytes(bytes: &[u8], name: Option<&str>) -> Result<ReadLetter, InputError> {
+    let extracted = match imr_read::sniff(bytes) {
+        imr_read::Content::Pdf => {
+            pdf_guard::extract(bytes, &pdf_guard::Limits::from_env()).map_err(InputError::Pdf)?
+        }
+        imr_read::Content::Text => {
+            imr_read::extract(bytes).map_err(|e| InputError::Pdf(e.to_string()))?
+        }
+    };
+    let notes = extracted
+        .warnings
+        .iter()
+        .map(|(_, m)| format!("warning: {m}"))
+        .collect();
+    let letters = imr_read::letters(&extracted, name, imr_read::Options::default());
+    Ok(ReadLetter { letters, notes })
 }

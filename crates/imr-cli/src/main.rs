@@ -118,20 +118,23 @@ fn parse_command(args: &[String]) -> ExitCode {
     let mut letters: Vec<Letter> = Vec::new();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for file in &files {
-        let letter = match input::read_letter(file) {
+    let read = files
+        .iter()
+        .flat_map(|file| match input::read_letter(file) {
             Ok(read) => {
                 for note in &read.notes {
                     eprintln!("imr: {file}: {note}");
                 }
-                read.letter
+                read.letters.into_iter().map(|l| (file, l)).collect()
             }
             Err(e) => {
                 eprintln!("imr: {file}: {e}");
                 all_read = false;
-                continue;
+                Vec::new()
             }
-        };
+        });
+    let read: Vec<(&String, Letter)> = read.collect();
+    for (file, letter) in read {
         if !letter.is_recognized() {
             let why = letter.warnings.first().map_or("", |w| w.message.as_str());
             eprintln!("imr: {file}: not an IMR letter: {why}");

@@ -9,6 +9,8 @@ use std::io::{Read, Write};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
+use imr_read::Extracted;
+
 /// The hidden argument that makes `imr` the child.
 pub const CHILD_ARG: &str = "__extract-pdf";
 
@@ -32,12 +34,6 @@ impl Limits {
             seconds: var("IMR_PDF_SECONDS", 30),
         }
     }
-}
-
-/// A PDF's text and its extraction warnings (code, message).
-pub struct Extracted {
-    pub text: String,
-    pub warnings: Vec<(String, String)>,
 }
 
 /// Extracts the text of `bytes` in a child process within `limits`; `Err` is a plain sentence.
@@ -102,28 +98,20 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
 }
 
 fn from_json(out: &[u8]) -> Result<Extracted, String> {
-    let v: serde_json::Value =
+    let answer: Answer =
         serde_json::from_slice(out).map_err(|_| "the PDF reader gave no answer".to_string())?;
-    if let Some(error) = v["error"].as_str() {
-        return Err(error.to_string());
+    match answer {
+        Answer { ok: Some(e), .. } => Ok(e),
+        Answer { error: Some(e), .. } => Err(e),
+        _ => Err("the PDF reader gave no answer".into()),
     }
-    let warnings = v["warnings"]
-        .as_array()
-        .map(|ws| {
-            ws.iter()
-                .map(|w| {
-                    (
-                        w[0].as_str().unwrap_or("").to_string(),
-                        w[1].as_str().unwrap_or("").to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Extracted {
-        text: v["text"].as_str().unwrap_or_default().to_string(),
-        warnings,
-    })
+}
+
+/// What the child writes: the extracted text, or why there is none.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Answer {
+    ok: Option<Extracted>,
+    error: Option<String>,
 }
 
 /// The child: PDF bytes on standard input, the text as JSON on standard output.
@@ -132,12 +120,15 @@ pub fn run_child() -> ExitCode {
     if std::io::stdin().read_to_end(&mut bytes).is_err() {
         return ExitCode::from(2);
     }
-    let answer = match imr_pdf::extract_text(&bytes) {
-        Ok(pdf) => serde_json::json!({
-            "text": pdf.text,
-            "warnings": pdf.warnings.iter().map(|w| [w.code.as_str(), w.message.as_str()]).collect::<Vec<_>>(),
-        }),
-        Err(e) => serde_json::json!({ "error": e.to_string() }),
+    let answer = match imr_read::extract(&bytes) {
+        Ok(e) => Answer {
+            ok: Some(e),
+            error: None,
+        },
+        Err(e) => Answer {
+            ok: None,
+            error: Some(e.to_string()),
+        },
     };
     let mut out = std::io::stdout().lock();
     let written = serde_json::to_writer(&mut out, &answer).map_err(std::io::Error::from);

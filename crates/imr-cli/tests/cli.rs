@@ -120,6 +120,13 @@ fn pdfs_are_read_by_content_not_by_name() {
     for l in v.as_array_mut().unwrap() {
         l.as_object_mut().unwrap().remove("spans");
     }
+    assert_eq!(v[0]["source"]["kind"], "pdf");
+    assert_eq!(v[0]["source"]["pages"], serde_json::json!([1, 4]));
+    assert_eq!(v[1]["source"]["kind"], "text");
+    assert_eq!(v[0]["source"]["name"], renamed.to_str().unwrap());
+    for l in v.as_array_mut().unwrap() {
+        l.as_object_mut().unwrap().remove("source");
+    }
     assert_eq!(v[0], v[1], "the PDF and its text give the same letter");
 }
 
@@ -148,9 +155,10 @@ fn errors_name_the_file_and_the_reason_and_the_rest_is_printed() {
         err.contains(&format!("imr: {}: cannot read the file", missing.display())),
         "{err}"
     );
+    // Not UTF-8: read as Windows-1252, and said so.
     assert!(
         err.contains(&format!(
-            "imr: {}: not UTF-8 text (invalid byte at offset 16)",
+            "imr: {}: warning: The file is not UTF-8 text; it was read as Windows-1252",
             binary.display()
         )),
         "{err}"
@@ -173,7 +181,18 @@ fn errors_name_the_file_and_the_reason_and_the_rest_is_printed() {
         .iter()
         .map(|l| l["layout"].as_str().unwrap())
         .collect();
-    assert_eq!(layouts, ["unrecognized", "final_determination"]);
+    // The Windows-1252 text and the novel are printed, unrecognized; the letter is read.
+    assert_eq!(
+        layouts,
+        ["unrecognized", "unrecognized", "final_determination"]
+    );
+    let codes: Vec<&str> = v[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["unrecognized-layout", "text-encoding"]);
 }
 
 #[test]

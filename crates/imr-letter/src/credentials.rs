@@ -2,36 +2,85 @@
 //! `Certification(s)/Specialty:` lines, or the same said in prose ("is Board Certified in X, has
 //! a subspecialty in Y and is licensed to practice in Z.").
 
-use crate::diagnostics::Builder;
+use crate::diagnostics::{Builder, WarningCode};
+use crate::scan::{find_exact, scan_term, Pass, Term, TermMatch};
 use crate::text::PARA;
 
-const LICENSURE: &str = "State(s) of Licensure:";
-const SPECIALTY: &str = "Certification(s)/Specialty:";
+const LICENSURE: Term = Term::label("State(s) of Licensure");
+const SPECIALTY: Term = Term::label("Certification(s)/Specialty");
 
 /// Reads the credentials in flat `[from, to)`. Returns whether any were found.
 pub fn read(b: &mut Builder, from: usize, to: usize) -> bool {
     let flat = b.flat;
-    let lic = flat.find(LICENSURE, from, to);
-    let spec = flat.find(SPECIALTY, from, to);
-    if lic.is_none() && spec.is_none() {
+    // Each label (a label given twice counts twice): as written, else loosely at line starts.
+    let mut labels: Vec<(List, TermMatch)> = [List::Licensure, List::Specialties]
+        .into_iter()
+        .flat_map(|l| {
+            find_exact(flat, from, to, l.term())
+                .into_iter()
+                .map(move |m| (l, m))
+        })
+        .collect();
+    let both = [List::Licensure, List::Specialties]
+        .iter()
+        .all(|l| labels.iter().any(|(w, _)| w == l));
+    if !both {
+        let exact: Vec<usize> = labels.iter().map(|(_, m)| m.start).collect();
+        for (s, e) in flat.lines(from, to) {
+            let s = flat.skip_spaces(s, e);
+            if exact.contains(&s) {
+                continue;
+            }
+            for list in [List::Licensure, List::Specialties] {
+                if let Some(m) = scan_term(flat, s, to, list.term(), Pass::Loose) {
+                    labels.push((list, m));
+                    break;
+                }
+            }
+        }
+    }
+    labels.sort_by_key(|(_, m)| m.start);
+    if labels.is_empty() {
         return read_prose(b, from, to);
     }
-    if let Some(at) = lic {
-        let start = at + LICENSURE.len();
-        let end = stop(b, start, to, spec.filter(|&s| s > at));
-        list(b, List::Licensure, start, end, &[","]);
-    }
-    if let Some(at) = spec {
-        let start = at + SPECIALTY.len();
-        let end = stop(b, start, to, lic.filter(|&l| l > at));
-        list(b, List::Specialties, start, end, &[","]);
+    for (i, &(which, m)) in labels.iter().enumerate() {
+        b.loose(
+            m.fidelity,
+            &format!("the label '{}'", which.term().written()),
+            m.start,
+            m.end,
+        );
+        // A value runs to the next label, a paragraph break, or the section's end.
+        let next = labels.get(i + 1).map_or(to, |(_, n)| n.start).max(m.end);
+        let end = stop(b, m.end, next);
+        let earlier = labels[..i].iter().any(|(w, _)| *w == which);
+        if !earlier {
+            list(b, which, m.end, end, &[","]);
+            continue;
+        }
+        // The same label again: harmless if it says the same, else the list is unsure.
+        let mut again = Builder::new(b.flat, b.range);
+        list(&mut again, which, m.end, end, &[","]);
+        if *which.of(&mut again) != *which.of(b) && !which.of(b).is_empty() {
+            b.warn(
+                WarningCode::ConflictingValues,
+                format!(
+                    "The letter gives '{}' twice with different values; the {} are left empty.",
+                    which.term().written(),
+                    which.name()
+                ),
+                Some((m.start, end)),
+            );
+            which.of(b).clear();
+            let prefix = format!("/reviewer/{}/", which.name());
+            b.letter.spans.retain(|k, _| !k.starts_with(&prefix));
+        }
     }
     true
 }
 
-/// Where a credentials value ends: the other label, a paragraph break, or the section end.
-fn stop(b: &Builder, start: usize, to: usize, other_label: Option<usize>) -> usize {
-    let to = other_label.unwrap_or(to).min(to);
+/// Where a credentials value ends: a paragraph break, or `to`.
+fn stop(b: &Builder, start: usize, to: usize) -> usize {
     let para = b.flat.as_str().as_bytes()[start..to]
         .iter()
         .position(|&c| c == PARA);
@@ -39,7 +88,7 @@ fn stop(b: &Builder, start: usize, to: usize, other_label: Option<usize>) -> usi
 }
 
 /// The reviewer's two lists.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum List {
     Licensure,
     Specialties,
@@ -50,6 +99,13 @@ impl List {
         match self {
             List::Licensure => "licensure",
             List::Specialties => "specialties",
+        }
+    }
+
+    fn term(self) -> Term {
+        match self {
+            List::Licensure => LICENSURE,
+            List::Specialties => SPECIALTY,
         }
     }
 
@@ -73,7 +129,11 @@ fn list(b: &mut Builder, which: List, start: usize, end: usize, seps: &[&str]) {
             .map(|s| s.len());
         if i == end || sep.is_some() {
             let n = which.of(b).len();
-            if let Some(v) = b.text(format!("/reviewer/{}/{n}", which.name()), piece_start, i) {
+            let pointer = format!("/reviewer/{}/{n}", which.name());
+            if let Some(mut v) = b.text(&pointer, piece_start, i) {
+                if which == List::Licensure {
+                    v = state_name(b, v, piece_start, i);
+                }
                 which.of(b).push(v);
             }
             let step = sep.unwrap_or(1);
@@ -84,6 +144,154 @@ fn list(b: &mut Builder, which: List, start: usize, end: usize, seps: &[&str]) {
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
 }
+
+/// The states, districts and territories of the United States: a licensure names them.
+const STATES: [&str; 56] = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "District of Columbia",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Puerto Rico",
+    "Guam",
+    "Virgin Islands",
+    "American Samoa",
+    "Northern Mariana Islands",
+];
+
+/// A licensure read as written, or the state it names when read through case, spacing or
+/// OCR's confusions (`T exas`, `Califomia`), with a warning that says so. A name that is no
+/// state at all is kept as written.
+fn state_name(b: &mut Builder, written: String, a: usize, z: usize) -> String {
+    if STATES.contains(&written.as_str()) {
+        return written;
+    }
+    match crate::vocab::match_word(
+        &written.split_whitespace().collect::<String>(),
+        &STATES_JOINED,
+    ) {
+        Some((joined, fidelity)) => {
+            let i = STATES_JOINED.iter().position(|s| *s == joined).unwrap_or(0);
+            let name = STATES[i];
+            if fidelity == crate::vocab::Fidelity::Loose || written != name {
+                b.loose(
+                    crate::vocab::Fidelity::Loose,
+                    &format!("the state {name}"),
+                    a,
+                    z,
+                );
+            }
+            name.to_string()
+        }
+        None => written,
+    }
+}
+
+/// [`STATES`] without their spaces, for comparing with words OCR split or joined.
+const STATES_JOINED: [&str; 56] = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "DistrictofColumbia",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "NewHampshire",
+    "NewJersey",
+    "NewMexico",
+    "NewYork",
+    "NorthCarolina",
+    "NorthDakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "RhodeIsland",
+    "SouthCarolina",
+    "SouthDakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "WestVirginia",
+    "Wisconsin",
+    "Wyoming",
+    "PuertoRico",
+    "Guam",
+    "VirginIslands",
+    "AmericanSamoa",
+    "NorthernMarianaIslands",
+];
 
 /// "Board Certified in X[, has a subspecialty in Y] and is licensed to practice in Z."
 fn read_prose(b: &mut Builder, from: usize, to: usize) -> bool {

@@ -2,8 +2,10 @@
 //!
 //! The CLI (`imr parse --format csv`) and the web page's export both use [`to_csv`], so the two
 //! always agree. RFC 4180 quoting, CRLF line ends; a cell that begins with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return gets a leading `'` so that spreadsheets show it as text and never
-//! run it as a formula. A letter with no items still gets one row (its item columns empty).
+//! a tab or a carriage return (or their full-width forms) gets a leading `'` so that spreadsheets
+//! show it as text and never run it as a formula. A letter with no items still gets one row (its
+//! item columns empty). The `warnings` column names each of the letter's warning codes once, so
+//! the output stays linear in the input however many items and warnings a letter has.
 
 use crate::model::{Date, Letter};
 
@@ -78,12 +80,14 @@ pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
             .map(|o| o.as_str().to_string())
             .unwrap_or_default(),
     ];
-    let warnings = letter
-        .warnings
-        .iter()
-        .map(|w| w.code.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
+    // Each code once: a row's size does not grow with the number of warnings.
+    let mut codes: Vec<&str> = Vec::new();
+    for w in &letter.warnings {
+        if !codes.contains(&w.code.as_str()) {
+            codes.push(w.code.as_str());
+        }
+    }
+    let warnings = codes.join("; ");
     if letter.items.is_empty() {
         let mut row = letter_cells;
         row.extend(std::iter::repeat_n(
@@ -110,10 +114,14 @@ pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
             let mut row = letter_cells.clone();
             row.extend([
                 (n + 1).to_string(),
-                item.request.clone(),
-                item.heading.clone(),
-                item.decision.as_str().to_string(),
-                item.medically_necessary.to_string(),
+                opt(&item.request),
+                opt(&item.heading),
+                item.decision
+                    .map(|d| d.as_str().to_string())
+                    .unwrap_or_default(),
+                item.medically_necessary
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
                 sources,
                 item.citations
                     .iter()
@@ -142,7 +150,10 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 
 /// One cell: made safe for spreadsheets, then quoted if it needs to be.
 fn push_cell(out: &mut String, cell: &str) {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // Full-width forms too: some spreadsheets read them as the ASCII signs.
+    let risky = cell.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ]);
     let quote = risky || cell.contains([',', '"', '\n', '\r']);
     if quote {
         out.push('"');

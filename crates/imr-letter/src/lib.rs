@@ -2,134 +2,106 @@
 //! into the structure of Letter JSON v1 (`docs/letter-json-v1.md`).
 //!
 //! Parsing never fails: [`parse`] always returns a [`Letter`]; what it could not read or was
-//! unsure of is in [`Letter::warnings`], each with a stable code ([`codes`]). Every non-null text,
-//! date and decision field has a byte span into the input in [`Letter::spans`].
+//! unsure of is in [`Letter::warnings`], each with a stable code ([`WarningCode`]). Every
+//! non-null text, date and decision field has a byte span into the input in [`Letter::spans`].
 //!
 //! The input is first collapsed ([`text::Flat`]): white space runs become one byte that keeps
-//! whether it was a space, a line break or a paragraph break, mapped back to input offsets. Each
-//! module then reads one part of the letter from that text.
+//! whether it was a space, a line break or a paragraph break, mapped back to input offsets.
+//! A layout ([`layout::LAYOUTS`]) that recognises the text then reads it, each part through a
+//! shared reader (header, credentials, summary, items) and the scanners of [`scan`], which read
+//! the letters' vocabulary through case, punctuation and OCR's confusions ([`vocab`]).
 
+mod conclusion;
 mod credentials;
 pub mod csv;
 mod date;
 mod diagnostics;
 mod header;
 mod items;
+mod layout;
 mod model;
-mod notice2013;
+mod scan;
+mod stray;
 mod summary;
 mod text;
+mod vocab;
 
 pub use date::date_of_word;
-pub use diagnostics::codes;
+pub use diagnostics::WarningCode;
 pub use items::decision_of_word;
 pub use model::*;
 pub use summary::sex_of_word;
 
 use diagnostics::Builder;
+use layout::LAYOUTS;
 use text::Flat;
 
-const HOW_MADE: &str = "HOW THE IMR FINAL DETERMINATION WAS MADE";
-const CASE_SUMMARY: &str = "CLINICAL CASE SUMMARY";
-const ISSUES: &str = "IMR ISSUES, DECISIONS AND RATIONALES";
-const SET_FORTH: &str = "set forth below:";
-const NOTICE_2013: &str = "Notice of Independent Medical Review Determination";
-
-/// Parses one letter's text. Never panics; linear in the length of the text.
+/// Parses a text that holds one letter. Never panics; linear in the length of the text. A
+/// text that holds several letters gives the first, with a warning that says how many there
+/// are: [`parse_all`] reads them all.
 pub fn parse(text: &str) -> Letter {
+    let mut letters = parse_all(text);
+    let n = letters.len();
+    let mut first = letters.swap_remove(0);
+    if n > 1 {
+        first.warnings.push(Warning {
+            code: WarningCode::SeveralLetters,
+            message: format!("This text holds {n} letters; this is the first of them."),
+            span: None,
+            related: None,
+        });
+    }
+    first
+}
+
+/// Parses a text that may hold several letters (a bundle of letters, a case file): one
+/// [`Letter`] per letter found, in text order, each with `source.index` and `source.span`
+/// (its place in the text); spans are offsets into the whole text. Text before the first
+/// letter (a cover page) belongs to none. Never empty: a text with no letter gives one
+/// `unrecognized` letter.
+pub fn parse_all(text: &str) -> Vec<Letter> {
     let flat = Flat::new(text);
-    let mut b = Builder::new(&flat);
-    let len = flat.len();
-    let how = flat.find(HOW_MADE, 0, len);
-    let issues = flat.find(ISSUES, 0, len);
-    let summary = flat.find(CASE_SUMMARY, 0, len);
-    if how.is_some() || issues.is_some() {
-        b.letter.layout = Layout::FinalDetermination;
-        read_final_determination(&mut b, how, summary, issues);
-    } else if flat.find(NOTICE_2013, 0, len).is_some() {
-        b.letter.layout = Layout::Notice2013;
-        notice2013::read(&mut b);
-    } else {
-        let message = if len == 0 {
+    let starts = layout::split(&flat, flat.all());
+    if starts.is_empty() {
+        return vec![read_one(&flat, flat.all(), false).0];
+    }
+    let mut letters = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(flat.len());
+        let more = i + 1 < starts.len();
+        let (mut letter, letter_end) = read_one(&flat, flat.range(start, end), more);
+        letter.source.index = i;
+        let end = letter_end.unwrap_or(end);
+        letter.source.span = flat.trim(start, end).map(|(a, b)| flat.span(a, b));
+        letters.push(letter);
+    }
+    if let Some((a, b)) = flat.trim(0, starts[0]) {
+        stray::check(&flat, a, b, &mut letters[0], "before the first letter");
+    }
+    letters
+}
+
+/// Reads one letter in `range`; `more` when another letter follows it in the text. Also
+/// returns where the letter ends, if text that belongs to no letter follows it.
+fn read_one(flat: &Flat, range: text::FlatRange, more: bool) -> (Letter, Option<usize>) {
+    let mut b = Builder::new(flat, range);
+    b.more_letters = more;
+    if !LAYOUTS.iter().any(|l| l.read(&mut b)) {
+        let message = if flat.len() == 0 {
             "The text is empty: there is no letter to read."
         } else {
             "This text is not an IMR Final Determination Letter the parser knows: none of its section headings (such as 'HOW THE IMR FINAL DETERMINATION WAS MADE') were found."
         };
-        b.warn(codes::UNRECOGNIZED_LAYOUT, message, None);
-        return b.letter;
+        b.warn(WarningCode::UnrecognizedLayout, message, None);
+        return (b.letter, None);
     }
-    check_truncated(&mut b);
-    b.letter.outcome = Outcome::from_decisions(b.letter.items.iter().map(|i| i.decision));
-    b.letter
-}
-
-fn read_final_determination(
-    b: &mut Builder,
-    how: Option<usize>,
-    summary: Option<usize>,
-    issues: Option<usize>,
-) {
-    let len = b.flat.len();
-    let first_section = [how, summary, issues]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(len);
-    header::read(b, first_section);
-    for (found, name) in [(how, HOW_MADE), (summary, CASE_SUMMARY), (issues, ISSUES)] {
-        if found.is_none() {
-            b.warn(
-                codes::MISSING_SECTION,
-                format!("The letter has no '{name}' section."),
-                None,
-            );
-        }
-    }
-    let summary_start = summary.map(|s| s + CASE_SUMMARY.len());
-    let issues_start = issues.map(|s| s + ISSUES.len());
-    if let Some(h) = how {
-        let end = summary.or(issues).filter(|&e| e > h).unwrap_or(len);
-        if !credentials::read(b, h + HOW_MADE.len(), end) {
-            b.warn(
-                codes::MISSING_SECTION,
-                "The expert reviewer's credentials were not found.",
-                Some((h, end)),
-            );
-        }
-    }
-    if let Some(s) = summary_start {
-        let end = issues.filter(|&e| e > s).unwrap_or(len);
-        summary::read(b, s, end);
-    }
-    let items_from = issues_start.or(summary_start).unwrap_or(0);
-    let items_from = b
-        .flat
-        .find(SET_FORTH, items_from, len)
-        .map_or(items_from, |at| at + SET_FORTH.len());
-    items::read(b, items_from);
-}
-
-/// A cut-off letter: a Final Determination whose last item has no rationale, or a 2013 notice
-/// that stops mid-sentence. (Complete letters may end without a full stop, so that alone does
-/// not tell for a Final Determination.)
-fn check_truncated(b: &mut Builder) {
-    let flat = b.flat;
-    let cut = match b.letter.layout {
-        Layout::FinalDetermination => b.letter.items.last().is_some_and(|i| i.rationale.is_none()),
-        _ => {
-            let last = flat.as_str().chars().last();
-            !matches!(last, Some('.' | '!' | '?' | ')' | '"' | '\u{201d}' | ']'))
-        }
-    };
-    if cut {
-        let tail = flat.len().saturating_sub(40);
-        let tail = (tail..flat.len())
-            .find(|&i| flat.as_str().is_char_boundary(i))
-            .unwrap_or(tail);
-        b.warn(
-            codes::TRUNCATED,
-            "The text stops before the letter ends; what follows the last words is missing.",
-            Some((tail, flat.len())),
-        );
-    }
+    // A cut letter may have lost items: its outcome is only what its items settle already.
+    let cut = b
+        .letter
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::Truncated);
+    let decisions = b.letter.items.iter().map(|i| i.decision);
+    b.letter.outcome = Outcome::from_decisions(decisions.chain(cut.then_some(None)));
+    (b.letter, b.letter_end)
 }

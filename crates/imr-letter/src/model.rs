@@ -5,11 +5,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use crate::diagnostics::WarningCode;
+
 /// Byte offsets `[start, end)` into the parsed text (UTF-8, end exclusive).
 pub type Span = [usize; 2];
 
 /// One parsed letter. `parse` always returns one, whatever the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Letter {
     /// Always 1: the version of the spec this follows.
@@ -26,6 +28,89 @@ pub struct Letter {
     pub warnings: Vec<Warning>,
     /// JSON pointer of a field (`/items/0/request`) to the byte span of its source.
     pub spans: BTreeMap<String, Span>,
+    /// Where the letter came from: the file, what kind of file, and its place in the file.
+    pub source: Source,
+    /// The text `spans` point into, only when asked for (`--with-text`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub text: Option<String>,
+    /// For a letter read from a scan: what the text recogniser saw.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub ocr: Option<Ocr>,
+}
+
+/// Where a letter came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Source {
+    /// The file's name as given; `None` for pasted text or standard input.
+    pub name: Option<String>,
+    pub kind: SourceKind,
+    /// The letter's place among the letters of its file, from 0.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub index: usize,
+    /// For a PDF or a scan: the pages the letter is on, first and last, from 1.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub pages: Option<[usize; 2]>,
+    /// The letter's byte range in the text (of a file that holds several letters).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub span: Option<Span>,
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source {
+            name: None,
+            kind: SourceKind::Text,
+            index: 0,
+            pages: None,
+            span: None,
+        }
+    }
+}
+
+/// How the letter's text was had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SourceKind {
+    /// A text file, pasted text or standard input.
+    Text,
+    /// A PDF's text layer.
+    Pdf,
+    /// A scan or fax, read by OCR.
+    Scan,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Text => "text",
+            SourceKind::Pdf => "pdf",
+            SourceKind::Scan => "scan",
+        }
+    }
+}
+
+/// What the text recogniser saw on a scan's pages.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Ocr {
+    /// The engine's name and version.
+    pub engine: String,
+    /// Number of pages recognised.
+    pub pages: usize,
+    /// The mean of the words' confidences, 0-100.
+    pub mean_confidence: f32,
+    /// The resolution the boxes are given in, in dots per inch.
+    pub dpi: u32,
+    /// Each page's size in pixels at `dpi`: `[width, height]`.
+    pub page_sizes: Vec<[u32; 2]>,
+    /// Per page, each word as `[start, end, x, y, w, h]`: a byte range of the text and its box
+    /// in page pixels.
+    pub words: Vec<Vec<[u64; 6]>>,
 }
 
 impl Default for Letter {
@@ -43,6 +128,9 @@ impl Default for Letter {
             outcome: None,
             warnings: Vec::new(),
             spans: BTreeMap::new(),
+            source: Source::default(),
+            text: None,
+            ocr: None,
         }
     }
 }
@@ -56,26 +144,24 @@ impl Letter {
     /// Adds what went wrong while getting the text (a PDF reader's warnings: code, message) to
     /// the letter's warnings, with no span (they point into the file, not the text). The CLI,
     /// the page and the JS API all call this, so that their JSON agrees.
-    pub fn add_extraction_warnings<C: Into<String>, M: Into<String>>(
+    pub fn add_extraction_warnings<M: Into<String>>(
         &mut self,
-        warnings: impl IntoIterator<Item = (C, M)>,
+        warnings: impl IntoIterator<Item = (WarningCode, M)>,
     ) {
         self.warnings
             .extend(warnings.into_iter().map(|(code, message)| Warning {
-                code: code.into(),
+                code,
                 message: message.into(),
                 span: None,
+                related: None,
             }));
     }
 
-    /// Number of items upheld and overturned, in that order.
+    /// Number of items upheld and overturned, in that order (items whose decision could not
+    /// be read are in neither).
     pub fn decision_counts(&self) -> (usize, usize) {
-        let upheld = self
-            .items
-            .iter()
-            .filter(|i| i.decision == Decision::Upheld)
-            .count();
-        (upheld, self.items.len() - upheld)
+        let count = |d| self.items.iter().filter(|i| i.decision == Some(d)).count();
+        (count(Decision::Upheld), count(Decision::Overturned))
     }
 }
 
@@ -236,13 +322,15 @@ impl Sex {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Item {
-    /// The whole heading, as written before the decision word.
-    pub heading: String,
-    /// The disputed service itself (X of "The original request, X is:").
-    pub request: String,
-    pub decision: Decision,
-    /// `false` when upheld, `true` when overturned.
-    pub medically_necessary: bool,
+    /// The whole heading, as written before the decision word; `None` for an item found by its
+    /// paragraphs whose heading was lost (a warning says so).
+    pub heading: Option<String>,
+    /// The disputed service itself (X of "The original request, X is:"); `None` as `heading`.
+    pub request: Option<String>,
+    /// `None` when the decision word could not be read (a warning says so).
+    pub decision: Option<Decision>,
+    /// `false` when upheld, `true` when overturned, `None` when the decision is not known.
+    pub medically_necessary: Option<bool>,
     pub claims_administrator_guideline: Option<String>,
     pub maximus_guideline: Option<String>,
     /// One per `Decision based on ...` in the MAXIMUS guideline.
@@ -289,20 +377,24 @@ impl Outcome {
         }
     }
 
-    /// All upheld, all overturned, or some of each; `None` for no items.
-    pub fn from_decisions(decisions: impl IntoIterator<Item = Decision>) -> Option<Outcome> {
-        let (mut up, mut over) = (false, false);
+    /// All upheld, all overturned, or some of each; `None` for no items, or where a decision
+    /// that could not be read might change it.
+    pub fn from_decisions(
+        decisions: impl IntoIterator<Item = Option<Decision>>,
+    ) -> Option<Outcome> {
+        let (mut up, mut over, mut unknown) = (false, false, false);
         for d in decisions {
             match d {
-                Decision::Upheld => up = true,
-                Decision::Overturned => over = true,
+                Some(Decision::Upheld) => up = true,
+                Some(Decision::Overturned) => over = true,
+                None => unknown = true,
             }
         }
-        match (up, over) {
-            (true, false) => Some(Outcome::Upheld),
-            (false, true) => Some(Outcome::Overturned),
-            (true, true) => Some(Outcome::PartiallyOverturned),
-            (false, false) => None,
+        match (up, over, unknown) {
+            (true, true, _) => Some(Outcome::PartiallyOverturned),
+            (_, _, true) | (false, false, false) => None,
+            (true, false, false) => Some(Outcome::Upheld),
+            (false, true, false) => Some(Outcome::Overturned),
         }
     }
 }
@@ -337,9 +429,16 @@ impl CitationSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Warning {
-    /// Stable kebab-case code, e.g. `missing-section`.
-    pub code: String,
+    /// What it is about; its string form is stable, e.g. `missing-section`.
+    pub code: WarningCode,
     /// One sentence a reviewer understands.
     pub message: String,
     pub span: Option<Span>,
+    /// A second place the warning concerns (a decision word and the conclusion it disagrees
+    /// with).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub related: Option<Span>,
 }

@@ -1,6 +1,6 @@
 //! The clinical case summary, and the patient's age and sex in its own words.
 
-use crate::diagnostics::{codes, Builder};
+use crate::diagnostics::{Builder, WarningCode};
 use crate::model::Sex;
 
 /// The boilerplate first sentence ends with this.
@@ -17,8 +17,64 @@ pub fn read(b: &mut Builder, from: usize, to: usize) {
 }
 
 /// "a 51 year old female", "a now 57-year-old male", "a(n) 44 year-old female": the first
-/// such phrase gives the age, and the sex when `male` or `female` follows it.
+/// such phrase gives the age, and the sex when `male` or `female` follows it. Without an age,
+/// "is a female who ..." still gives the sex.
 pub fn read_patient(b: &mut Builder, from: usize, to: usize) {
+    read_age(b, from, to);
+    if b.letter.patient.sex.is_none() {
+        read_sex_without_age(b, from, to);
+    }
+}
+
+/// How the summaries name the patient.
+const PATIENT_WORDS: [&str; 6] = [
+    "patient",
+    "worker",
+    "employee",
+    "claimant",
+    "applicant",
+    "individual",
+];
+
+/// "The patient is a female", "the injured worker is a male" (also "an", "woman", "man"): the
+/// summary's own words about the patient.
+fn read_sex_without_age(b: &mut Builder, from: usize, to: usize) {
+    let flat = b.flat;
+    // The patient is described at the start; later sentences speak of others too.
+    let to = flat.range(from, to.min(from + 600)).end();
+    let mut pos = from;
+    while let Some(at) = flat.find("is a", pos, to) {
+        pos = at + 4;
+        if at > 0 && !crate::text::is_ws_byte(flat.as_str().as_bytes()[at - 1]) {
+            continue;
+        }
+        // The patient, by the words the letters use for them: "The injured worker is a female".
+        let before = flat.as_str()[from..at].trim_end();
+        let subject = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if !PATIENT_WORDS.contains(&subject.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let mut words = flat.words(at + 3, to);
+        let Some((ws, we)) = words.next() else { return };
+        let article = &flat.as_str()[ws..we];
+        if article != "a" && article != "an" {
+            continue;
+        }
+        if let Some((ss, se)) = words.next() {
+            let word = flat.as_str()[ss..se].trim_end_matches([',', '.', ';']);
+            if let Some(sex) = sex_of_word(word) {
+                b.letter.patient.sex = Some(sex);
+                b.span("/patient/sex", flat.span(ss, ss + word.len()));
+                return;
+            }
+        }
+    }
+}
+
+fn read_age(b: &mut Builder, from: usize, to: usize) {
     let flat = b.flat;
     let text = flat.as_str();
     let bytes = text.as_bytes();
@@ -59,7 +115,7 @@ pub fn read_patient(b: &mut Builder, from: usize, to: usize) {
             b.span("/patient/age", flat.span(digits_start, digits_end));
         } else {
             b.warn(
-                codes::BAD_AGE,
+                WarningCode::BadAge,
                 format!(
                     "The summary gives an age of {} years; it is left empty.",
                     &text[digits_start..digits_end]

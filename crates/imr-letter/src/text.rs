@@ -14,12 +14,30 @@ pub const LINE: u8 = b'\n';
 /// A paragraph break: one or more blank lines (or a page break after a blank line).
 pub const PARA: u8 = b'\r';
 
+/// A range `[start, end)` of the collapsed text, on character boundaries (made only by
+/// [`Flat::range`], which snaps to them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlatRange {
+    start: usize,
+    end: usize,
+}
+
+impl FlatRange {
+    pub fn start(self) -> usize {
+        self.start
+    }
+    pub fn end(self) -> usize {
+        self.end
+    }
+}
+
 /// The collapsed text and its map to the input.
 pub struct Flat {
     text: String,
     /// Where each stretch of the collapsed text comes from: `(flat offset, input offset)`,
-    /// sorted; flat bytes from one entry up to the next map one-to-one onto the input.
-    map: Vec<(u32, u32)>,
+    /// sorted; flat bytes from one entry up to the next map one-to-one onto the input. Offsets
+    /// are `usize`: a text over 4 GiB maps as exactly as a small one.
+    map: Vec<(usize, usize)>,
 }
 
 /// Whether a line break is counted double (a letter with a blank line after every line).
@@ -48,7 +66,7 @@ impl Flat {
         let double = is_double_spaced(src);
         let bytes = src.as_bytes();
         let mut text: Vec<u8> = Vec::with_capacity(src.len());
-        let mut map: Vec<(u32, u32)> = Vec::with_capacity(src.len() / 4);
+        let mut map: Vec<(usize, usize)> = Vec::with_capacity(src.len() / 4);
         // (start offset of the pending white-space run, line breaks in it)
         let mut run: Option<(usize, u32)> = None;
         // A byte-order mark at the start is not text.
@@ -87,7 +105,7 @@ impl Flat {
                         1 => LINE,
                         _ => PARA,
                     });
-                    map.push((text.len() as u32 - 1, start as u32));
+                    map.push((text.len() - 1, start));
                 }
             }
             // Copy this char and the plain ASCII that follows it in one go.
@@ -97,7 +115,7 @@ impl Flat {
                     .iter()
                     .position(|&c| c >= 0x80 || c <= b' ')
                     .unwrap_or(bytes.len() - i - len);
-            map.push((text.len() as u32, i as u32));
+            map.push((text.len(), i));
             text.extend_from_slice(&bytes[i..end]);
             i = end;
         }
@@ -115,6 +133,78 @@ impl Flat {
         self.text.len()
     }
 
+    /// The whole collapsed text as a range.
+    pub fn all(&self) -> FlatRange {
+        FlatRange {
+            start: 0,
+            end: self.text.len(),
+        }
+    }
+
+    /// `[a, b)` clamped to the text and moved back onto character boundaries.
+    pub fn range(&self, a: usize, b: usize) -> FlatRange {
+        let end = self.floor_boundary(b.min(self.text.len()));
+        let start = self.floor_boundary(a.min(end));
+        FlatRange { start, end }
+    }
+
+    /// The character boundary at or before `i`.
+    pub fn floor_boundary(&self, i: usize) -> usize {
+        let mut i = i.min(self.text.len());
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// The start of the line that holds `i` (just past the line or paragraph break before it),
+    /// not before `floor`.
+    pub fn line_start(&self, i: usize, floor: usize) -> usize {
+        let t = self.text.as_bytes();
+        t[floor.min(i)..i]
+            .iter()
+            .rposition(|&c| c == LINE || c == PARA)
+            .map_or(floor.min(i), |p| floor + p + 1)
+    }
+
+    /// The end of the line that holds `i` (at the next line or paragraph break), not past `to`.
+    pub fn line_end(&self, i: usize, to: usize) -> usize {
+        let to = to.min(self.text.len());
+        let t = self.text.as_bytes();
+        t[i.min(to)..to]
+            .iter()
+            .position(|&c| c == LINE || c == PARA)
+            .map_or(to, |p| i + p)
+    }
+
+    /// The first byte at or after `i`, before `end`, that is not a space within a line.
+    pub fn skip_spaces(&self, mut i: usize, end: usize) -> usize {
+        while i < end && self.text.as_bytes()[i] == SPACE {
+            i += 1;
+        }
+        i
+    }
+
+    /// The lines of `[from, to)`, each as `(start, end)` without its break.
+    pub fn lines(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let to = to.min(self.text.len());
+        let mut i = from.min(to);
+        let mut done = false;
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            let end = self.line_end(i, to);
+            let line = (i, end);
+            if end >= to {
+                done = true;
+            } else {
+                i = end + 1;
+            }
+            Some(line)
+        })
+    }
+
     /// The input span of flat range `[a, b)` (which must not be empty).
     pub fn span(&self, a: usize, b: usize) -> Span {
         debug_assert!(a < b && b <= self.text.len());
@@ -124,9 +214,9 @@ impl Flat {
 
     /// The input offset of flat byte `i`.
     fn source_offset(&self, i: usize) -> usize {
-        let at = self.map.partition_point(|&(f, _)| f as usize <= i) - 1;
+        let at = self.map.partition_point(|&(f, _)| f <= i) - 1;
         let (f, s) = self.map[at];
-        s as usize + (i - f as usize)
+        s + (i - f)
     }
 
     /// `[a, b)` without white space at either end, or `None` if nothing is left.

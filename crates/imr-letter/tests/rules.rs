@@ -4,7 +4,9 @@
 mod common;
 
 use common::*;
-use imr_letter::{codes, parse, CitationSource, Date, Decision, Layout, Letter, Outcome, Sex};
+use imr_letter::{
+    parse, CitationSource, Date, Decision, Layout, Letter, Outcome, Sex, WarningCode,
+};
 
 fn date(s: &str) -> Option<Date> {
     Date::parse_iso(s)
@@ -21,8 +23,8 @@ fn parsed(text: &str) -> Letter {
     l
 }
 
-fn codes_of(l: &Letter) -> Vec<&str> {
-    l.warnings.iter().map(|w| w.code.as_str()).collect()
+fn codes_of(l: &Letter) -> Vec<WarningCode> {
+    l.warnings.iter().map(|w| w.code).collect()
 }
 
 #[test]
@@ -108,7 +110,11 @@ fn letter_with_no_header_and_credentials_in_prose() {
         .as_deref()
         .unwrap()
         .starts_with("The patient is a 57-year-old female with a date of injury of 06/16/1998."));
-    let requests: Vec<&str> = l.items.iter().map(|i| i.request.as_str()).collect();
+    let requests: Vec<&str> = l
+        .items
+        .iter()
+        .map(|i| i.request.as_deref().unwrap())
+        .collect();
     assert_eq!(
         requests,
         [
@@ -175,21 +181,23 @@ fn decision_on_the_line_after_a_heading_and_the_original_request() {
     assert_eq!(l.items.len(), 10);
     let last = &l.items[9];
     assert_eq!(
-        last.request,
-        "Physical therapy to the low back two sessions"
+        last.request.as_deref(),
+        Some("Physical therapy to the low back two sessions")
     );
     assert!(last
         .heading
+        .as_deref()
+        .unwrap()
         .starts_with("Physical therapy to the low back eight sessions was the original request."));
-    assert!(last.heading.ends_with("The remaining IMR eligible portion of the original request, Physical therapy to the low back two sessions is"));
-    assert_eq!(last.decision, Decision::Upheld);
-    assert!(!last.medically_necessary);
+    assert!(last.heading.as_deref().unwrap().ends_with("The remaining IMR eligible portion of the original request, Physical therapy to the low back two sessions is"));
+    assert_eq!(last.decision, Some(Decision::Upheld));
+    assert_eq!(last.medically_necessary, Some(false));
 }
 
 #[test]
 fn multi_line_heading_with_original_request() {
     let l = parsed(&letter("CM17-0002198"));
-    assert_eq!(l.items[0].request, "two physical therapy sessions for the lumbar spine, left shoulder and left knee and eight physical therapy sessions for the left wrist");
+    assert_eq!(l.items[0].request.as_deref().unwrap(), "two physical therapy sessions for the lumbar spine, left shoulder and left knee and eight physical therapy sessions for the left wrist");
 }
 
 #[test]
@@ -200,8 +208,8 @@ fn overturned_and_partially_overturned_letters() {
     assert!(l
         .items
         .iter()
-        .filter(|i| i.decision == Decision::Overturned)
-        .all(|i| i.medically_necessary));
+        .filter(|i| i.decision == Some(Decision::Overturned))
+        .all(|i| i.medically_necessary == Some(true)));
     let l = parsed(&letter("CM17-0010885"));
     assert_eq!(l.outcome, Some(Outcome::Overturned));
 }
@@ -242,7 +250,7 @@ fn notice_2013_layout() {
     let items: Vec<(&str, Decision)> = l
         .items
         .iter()
-        .map(|i| (i.request.as_str(), i.decision))
+        .map(|i| (i.request.as_deref().unwrap(), i.decision.unwrap()))
         .collect();
     assert_eq!(
         items,
@@ -257,7 +265,7 @@ fn notice_2013_layout() {
         (l.patient.age, l.patient.sex),
         (Some(44), Some(Sex::Female))
     );
-    assert_eq!(codes_of(&l), [codes::TRUNCATED]);
+    assert_eq!(codes_of(&l), [WarningCode::Truncated]);
 }
 
 #[test]
@@ -265,7 +273,7 @@ fn notice_2013_medically_necessary_is_overturned() {
     let text = "MAXIMUS FEDERAL SERVICES, INC. Notice of Independent Medical Review Determination Dated: 10/02/2013\n1) MAXIMUS Federal Services, Inc. has determined the request for physical therapy is medically necessary and appropriate.\n";
     let l = parsed(text);
     assert_eq!(l.items.len(), 1);
-    assert_eq!(l.items[0].decision, Decision::Overturned);
+    assert_eq!(l.items[0].decision, Some(Decision::Overturned));
     assert_eq!(l.outcome, Some(Outcome::Overturned));
 }
 
@@ -279,7 +287,7 @@ fn anything_else_is_unrecognized_with_a_plain_warning() {
     ] {
         let l = parsed(text);
         assert_eq!(l.layout, Layout::Unrecognized, "{text:?}");
-        assert_eq!(codes_of(&l), [codes::UNRECOGNIZED_LAYOUT]);
+        assert_eq!(codes_of(&l), [WarningCode::UnrecognizedLayout]);
         assert!(l.items.is_empty() && l.case_number.is_none() && l.outcome.is_none());
         assert!(l.warnings[0].message.ends_with('.'));
     }
@@ -293,7 +301,7 @@ fn impossible_date_is_null_with_a_warning() {
     let l = parsed(&text);
     assert_eq!(l.dates.assigned, None);
     assert_eq!(l.dates.injury, date("2016-10-20"));
-    assert_eq!(codes_of(&l), [codes::BAD_DATE]);
+    assert_eq!(codes_of(&l), [WarningCode::BadDate]);
     let [s, e] = l.warnings[0].span.unwrap();
     assert_eq!(&text[s..e], "02/30/2016");
 }
@@ -305,7 +313,7 @@ fn cut_off_letter_keeps_what_was_read_and_says_truncated() {
     let l = parsed(cut);
     assert_eq!(l.items.len(), 2);
     assert!(l.items[1].rationale.is_none());
-    assert!(codes_of(&l).contains(&codes::TRUNCATED));
+    assert!(codes_of(&l).contains(&WarningCode::Truncated));
     assert_eq!(l.case_number.as_deref(), Some("CM16-0230548"));
 }
 
@@ -315,7 +323,7 @@ fn missing_header_value_is_null_with_a_warning() {
     let l = parsed(&text);
     assert_eq!(l.dates.decision, None);
     assert_eq!(l.dates.ur_denial, date("2016-12-05"));
-    assert_eq!(codes_of(&l), [codes::MISSING_FIELD]);
+    assert_eq!(codes_of(&l), [WarningCode::MissingField]);
 }
 
 #[test]
@@ -339,14 +347,14 @@ fn page_break_inside_a_heading_does_not_cut_it() {
     assert!(text.contains("was authorized \n\nby the Claims Administrator."));
     let l = parsed(&text);
     let item = &l.items[0];
-    assert!(item.heading.starts_with("Physical therapy to the lumbar spine 2 times a week for 3 weeks (6) was the original request."));
+    assert!(item.heading.as_deref().unwrap().starts_with("Physical therapy to the lumbar spine 2 times a week for 3 weeks (6) was the original request."));
     assert_eq!(
-        item.request,
-        "Physical therapy to the lumbar spine 2 times a week for 2 weeks (4)"
+        item.request.as_deref(),
+        Some("Physical therapy to the lumbar spine 2 times a week for 2 weeks (4)")
     );
     // The same break before a lower-case word inside a later item's heading.
     let two = letter("CM16-0230548");
-    let second = parsed(&two).items[1].heading.clone();
+    let second = parsed(&two).items[1].heading.clone().unwrap();
     assert_eq!(
         second,
         "Acupuncture 3 times a week for 2 weeks, neck, right hand and head"
@@ -358,20 +366,26 @@ fn page_break_inside_a_heading_does_not_cut_it() {
         1,
     );
     assert_ne!(broken, two);
-    assert_eq!(parsed(&broken).items[1].heading, second);
+    assert_eq!(
+        parsed(&broken).items[1].heading.as_deref(),
+        Some(second.as_str())
+    );
 }
 
 #[test]
 fn original_request_wrapped_after_its_comma() {
     let l = parsed(&letter("CM16-0233904"));
-    assert_eq!(l.items[0].request, "Baclofen 100mg #3");
+    assert_eq!(l.items[0].request.as_deref().unwrap(), "Baclofen 100mg #3");
 }
 
 #[test]
 fn extraction_warnings_join_the_letters_own_without_a_span() {
     let mut l = parsed(&letter("CM16-0237844"));
-    l.add_extraction_warnings([("page-unreadable", "Page 2 of the PDF could not be read.")]);
-    assert_eq!(codes_of(&l), ["page-unreadable"]);
+    l.add_extraction_warnings([(
+        WarningCode::PageUnreadable,
+        "Page 2 of the PDF could not be read.",
+    )]);
+    assert_eq!(codes_of(&l), [WarningCode::PageUnreadable]);
     assert_eq!(l.warnings[0].span, None);
 }
 
@@ -382,4 +396,85 @@ fn a_leading_byte_order_mark_is_not_text() {
     let l = parsed(&with_bom);
     assert_eq!(without_spans(&l), without_spans(&parsed(&text)));
     assert_eq!(l.spans["/case_number"], [16, 28]);
+}
+
+#[test]
+fn sex_without_an_age() {
+    let text = letter("CM16-0237844").replace(
+        "The injured worker is a 51 year old female who",
+        "The injured worker is a female who",
+    );
+    let l = parsed(&text);
+    assert_eq!(l.patient.age, None);
+    assert_eq!(l.patient.sex, Some(Sex::Female));
+    // "a male" elsewhere in the summary (another person) is not the patient.
+    let other = letter("CM16-0237844").replace(
+        "The injured worker is a 51 year old female who",
+        "The injured worker, whose supervisor is a male, was",
+    );
+    assert_eq!(parsed(&other).patient.sex, None);
+}
+
+#[test]
+fn a_notice_item_near_a_multi_byte_character_is_kept() {
+    // The verdict stands within the reach after "the request for"; the reach's end falls
+    // inside a two-byte character.
+    let request = "a".repeat(560);
+    for pad in 0..4 {
+        let text = format!(
+            "Notice of Independent Medical Review Determination Dated: 9/26/2013\n1) MAXIMUS Federal Services, Inc. has determined the request for {request}{} is medically necessary and appropriate. {}\n",
+            "b".repeat(pad),
+            "\u{e9}".repeat(40)
+        );
+        let l = parsed(&text);
+        assert_eq!(l.items.len(), 1, "pad {pad}");
+        assert_eq!(l.items[0].decision, Some(Decision::Overturned));
+    }
+}
+
+#[test]
+fn an_unreadable_decision_word_is_read_from_the_rationales_conclusion() {
+    // The decision word garbled beyond reading: the rationale's conclusion supplies it.
+    let text = letter("CM16-0230548").replace(
+        "Acupuncture 3 times a week for 2 weeks, neck, right hand and head:  Overturned",
+        "Acupuncture 3 times a week for 2 weeks, neck, right hand and head:  Xqzvbrk",
+    );
+    let l = parsed(&text);
+    assert_eq!(l.items.len(), 2);
+    assert_eq!(
+        l.items[1].request.as_deref(),
+        Some("Acupuncture 3 times a week for 2 weeks, neck, right hand and head")
+    );
+    assert_eq!(l.items[1].decision, Some(Decision::Overturned));
+    assert_eq!(codes_of(&l), [WarningCode::DecisionFromRationale]);
+    let [s, e] = l.spans["/items/1/decision"];
+    assert_eq!(&text[s..e], "medically necessary");
+    assert_eq!(l.outcome, Some(Outcome::PartiallyOverturned));
+
+    // Without its conclusion too, the decision is left empty, and the outcome with it.
+    let text = text.replace(
+        "The request for Acupuncture 3 times a week for 2 weeks, neck, \nright hand and head is medically necessary.",
+        "The request was reviewed.",
+    );
+    assert!(!text.contains("head is medically necessary"));
+    let l = parsed(&text);
+    assert_eq!(l.items[1].decision, None);
+    assert_eq!(l.items[1].medically_necessary, None);
+    assert!(codes_of(&l).contains(&WarningCode::UnreadableDecision));
+    assert_eq!(l.outcome, None);
+}
+
+#[test]
+fn a_decision_that_disagrees_with_its_rationale_is_said_with_both_places() {
+    let text = letter("CM16-0230548").replace(
+        "MRI of neck and right hand without contrast:  Upheld",
+        "MRI of neck and right hand without contrast:  Overturned",
+    );
+    let l = parsed(&text);
+    assert_eq!(codes_of(&l), [WarningCode::DecisionConflict]);
+    let w = &l.warnings[0];
+    let [s, e] = w.span.unwrap();
+    assert_eq!(&text[s..e], "Overturned");
+    let [s, e] = w.related.unwrap();
+    assert_eq!(&text[s..e], "not medically necessary");
 }

@@ -44,7 +44,12 @@ pub(crate) const DECODE_LIMITS: DecodeLimits = DecodeLimits {
     per_file: limits::MAX_FILE_DECODED,
 };
 
-fn open(bytes: &[u8], options: ParseOptions, decode: DecodeLimits) -> pdf::error::Result<Doc> {
+/// Opens `bytes` (empty user password) with `options`, decompression bounded by `decode`.
+pub(crate) fn open(
+    bytes: &[u8],
+    options: ParseOptions,
+    decode: DecodeLimits,
+) -> pdf::error::Result<Doc> {
     FileOptions::uncached()
         .cache(Memo::new(), Memo::new())
         .parse_options(options)

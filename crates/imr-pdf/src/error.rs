@@ -27,11 +27,13 @@ pub enum WarningCode {
     TruncatedPdf,
     /// More pages than [`crate::limits::MAX_PAGES`]: the rest were not read.
     TooManyPages,
+    /// A page without text draws more images than are read for OCR: the rest were not read.
+    TooManyImages,
 }
 
 impl WarningCode {
     /// Every kind, in declaration order.
-    pub const ALL: [WarningCode; 10] = [
+    pub const ALL: [WarningCode; 11] = [
         WarningCode::DamagedPdf,
         WarningCode::PageUnreadable,
         WarningCode::PageDamaged,
@@ -42,6 +44,7 @@ impl WarningCode {
         WarningCode::EncryptionDamaged,
         WarningCode::TruncatedPdf,
         WarningCode::TooManyPages,
+        WarningCode::TooManyImages,
     ];
 
     /// The stable code, e.g. `page-unreadable`.
@@ -57,6 +60,7 @@ impl WarningCode {
             WarningCode::EncryptionDamaged => "encryption-damaged",
             WarningCode::TruncatedPdf => "truncated-pdf",
             WarningCode::TooManyPages => "too-many-pages",
+            WarningCode::TooManyImages => "too-many-images",
         }
     }
 }

@@ -9,10 +9,12 @@ mod document;
 mod encoding;
 mod error;
 mod font;
+mod images;
 mod layout;
 pub mod limits;
 
 pub use error::{PdfError, PdfWarning, WarningCode};
+pub use images::{ImageColor, ImageEncoding, PdfImage, PdfPage, PdfPages};
 
 /// Text extracted from a PDF, plus what went wrong along the way without stopping it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,8 @@ pub struct PdfText {
     pub text: String,
     /// Number of pages read (including pages whose text could not be read).
     pub pages: usize,
+    /// Where each page's text starts in `text` (byte offsets, one per page).
+    pub page_starts: Vec<usize>,
     /// Problems that did not stop extraction.
     pub warnings: Vec<PdfWarning>,
 }
@@ -51,10 +55,28 @@ pub fn extract_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
     guarded(|| extract(bytes))
 }
 
+/// Every page's text layer, and for each page without one (a scan) the images it draws, still
+/// encoded, for OCR. Fails like [`extract_text`] except that a PDF without text is no error.
+pub fn page_images(bytes: &[u8]) -> Result<PdfPages, PdfError> {
+    if bytes.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    if !is_pdf(bytes) {
+        return Err(PdfError::NotPdf);
+    }
+    if bytes.len() > limits::MAX_BYTES {
+        return Err(PdfError::TooLarge {
+            bytes: bytes.len(),
+            limit: limits::MAX_BYTES,
+        });
+    }
+    guarded(|| images::read(bytes))
+}
+
 /// Runs `f`, turning a panic of the PDF crate into an error (native builds only; on wasm32 a
 /// panic aborts, so inputs known to panic are filtered before they reach the crate).
 #[cfg(not(target_arch = "wasm32"))]
-fn guarded(f: impl FnOnce() -> Result<PdfText, PdfError>) -> Result<PdfText, PdfError> {
+fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
         Err(PdfError::Damaged(
             "the PDF reader stopped on an internal error".into(),
@@ -63,7 +85,7 @@ fn guarded(f: impl FnOnce() -> Result<PdfText, PdfError>) -> Result<PdfText, Pdf
 }
 
 #[cfg(target_arch = "wasm32")]
-fn guarded(f: impl FnOnce() -> Result<PdfText, PdfError>) -> Result<PdfText, PdfError> {
+fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
     f()
 }
 
@@ -143,12 +165,18 @@ fn extract_within(bytes: &[u8], decode: pdf::guard::DecodeLimits) -> Result<PdfT
             ),
         ));
     }
-    let text = pages
+    let texts: Vec<String> = pages
         .texts
         .into_iter()
         .map(Result::unwrap_or_default)
-        .collect::<Vec<_>>()
-        .join("\n");
+        .collect();
+    let mut page_starts = Vec::with_capacity(texts.len());
+    let mut at = 0;
+    for t in &texts {
+        page_starts.push(at);
+        at += t.len() + 1;
+    }
+    let text = texts.join("\n");
     if text.trim().is_empty() {
         if !unreadable.is_empty() {
             return Err(PdfError::Damaged(format!(
@@ -168,6 +196,7 @@ fn extract_within(bytes: &[u8], decode: pdf::guard::DecodeLimits) -> Result<PdfT
     Ok(PdfText {
         text,
         pages: pages.count,
+        page_starts,
         warnings,
     })
 }

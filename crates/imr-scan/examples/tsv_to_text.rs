@@ -1,0 +1,40 @@
+//! Assembles pages of words saved as Tesseract TSV (`<letter>-<page>.tsv`, as the WebAssembly
+//! engine benchmark writes them) into each letter's text, OUT_DIR/<letter>.txt.
+//!
+//! cargo run -p imr-scan --example tsv_to_text -- TSV_DIR OUT_DIR [DPI]
+
+use std::collections::BTreeMap;
+
+use imr_scan::{assemble, parse_tsv, Layout, PageInput, PageWords};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (tsv_dir, out_dir) = (&args[0], &args[1]);
+    let dpi: u32 = args.get(2).map_or(300, |d| d.parse().expect("DPI"));
+    let mut letters: BTreeMap<String, Vec<(u32, PageWords)>> = BTreeMap::new();
+    for entry in std::fs::read_dir(tsv_dir).expect("TSV_DIR") {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".tsv") else {
+            continue;
+        };
+        let (letter, page) = stem.rsplit_once('-').expect("<letter>-<page>.tsv");
+        let words = parse_tsv(&std::fs::read_to_string(format!("{tsv_dir}/{name}")).unwrap());
+        let page_words = PageWords {
+            width: 0,
+            height: 0,
+            dpi,
+            words,
+        };
+        letters
+            .entry(letter.to_owned())
+            .or_default()
+            .push((page.parse().expect("page number"), page_words));
+    }
+    std::fs::create_dir_all(out_dir).unwrap();
+    for (letter, mut pages) in letters {
+        pages.sort_by_key(|(n, _)| *n);
+        let inputs: Vec<PageInput> = pages.iter().map(|(_, w)| PageInput::Words(w)).collect();
+        let out = assemble(&inputs, "tsv", &Layout::default());
+        std::fs::write(format!("{out_dir}/{letter}.txt"), out.text).unwrap();
+    }
+}

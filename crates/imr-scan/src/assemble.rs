@@ -1,0 +1,200 @@
+//! Recognised words back into the text the letter parser reads, and the `ocr` block of the
+//! Letter JSON: each word's byte range in that text and its box on the page.
+//!
+//! The text is laid out as the PDF reader lays out a text layer: words of a line joined by one
+//! space, lines by `\n`, a blank line between paragraphs, pages joined by `\n`.
+
+use crate::words::{LineKey, PageWords, Word};
+
+/// One page to assemble: text from a PDF's text layer, or the words an engine recognised.
+#[derive(Debug, Clone, Copy)]
+pub enum PageInput<'a> {
+    /// A text-layer page, as the PDF reader gave it.
+    Text(&'a str),
+    /// A page read by OCR.
+    Words(&'a PageWords),
+}
+
+/// The `ocr` block of a letter read (at least partly) by OCR. Sizes and boxes are those of the
+/// page images the engine read (as [`crate::prepare`] made them: resampled and straightened), so
+/// a shell that shows a value on its page shows that image.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OcrData {
+    /// The engine, name and version (`"tesseract 5.3.0"`).
+    pub engine: String,
+    /// Number of pages read by OCR.
+    pub pages: u32,
+    /// Mean word confidence over those pages, 0-100 (null when no word was read).
+    pub mean_confidence: Option<f32>,
+    /// Resolution of the page sizes and boxes, in pixels per inch.
+    pub dpi: u32,
+    /// Width and height of each page of the document, in pixels at `dpi`; `[0, 0]` for a page
+    /// read from its text layer.
+    pub page_sizes: Vec<[u32; 2]>,
+    /// Words of each page of the document: `[start, end, x, y, w, h]`, a byte range of the
+    /// text and the word's box in pixels at `dpi` (empty for a text-layer page).
+    pub words: Vec<Vec<[u32; 6]>>,
+}
+
+/// The text and its `ocr` block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assembled {
+    /// The letter's text, for the parser.
+    pub text: String,
+    /// Where each recognised word is.
+    pub ocr: OcrData,
+    /// Pages (1-based) whose mean word confidence is below [`LOW_CONFIDENCE`].
+    pub low_confidence_pages: Vec<usize>,
+}
+
+/// A page whose words have a mean confidence below this is reported.
+pub const LOW_CONFIDENCE: f32 = 70.0;
+
+/// How lines are grouped into paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    /// A blank line where the engine starts a new block or paragraph.
+    pub engine_paragraphs: bool,
+    /// A blank line where the gap above a line is more than this many times the page's
+    /// median line height (0: never).
+    pub gap_paragraphs: f32,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            engine_paragraphs: true,
+            gap_paragraphs: 0.0,
+        }
+    }
+}
+
+/// Assembles pages into the letter's text and the `ocr` block. `engine` names the engine.
+pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assembled {
+    let dpi = pages
+        .iter()
+        .find_map(|p| match p {
+            PageInput::Words(w) if w.dpi > 0 => Some(w.dpi),
+            _ => None,
+        })
+        .unwrap_or(300);
+    let mut text = String::new();
+    let mut page_sizes = Vec::with_capacity(pages.len());
+    let mut all_words = Vec::with_capacity(pages.len());
+    let (mut sum, mut count, mut ocr_pages) = (0.0f64, 0usize, 0u32);
+    let mut low = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        if n > 0 {
+            text.push('\n');
+        }
+        match page {
+            PageInput::Text(t) => {
+                text.push_str(t);
+                page_sizes.push([0, 0]);
+                all_words.push(Vec::new());
+            }
+            PageInput::Words(p) => {
+                ocr_pages += 1;
+                let scale = if p.dpi > 0 {
+                    dpi as f32 / p.dpi as f32
+                } else {
+                    1.0
+                };
+                let s = |v: u32| (v as f32 * scale).round() as u32;
+                page_sizes.push([s(p.width), s(p.height)]);
+                let mut boxes = Vec::with_capacity(p.words.len());
+                write_page(&mut text, p, layout, |start, end, w| {
+                    let b = w.bbox;
+                    boxes.push([start, end, s(b.x), s(b.y), s(b.w), s(b.h)]);
+                });
+                all_words.push(boxes);
+                let page_sum: f64 = p.words.iter().map(|w| f64::from(w.confidence)).sum();
+                if !p.words.is_empty()
+                    && (page_sum / p.words.len() as f64) < f64::from(LOW_CONFIDENCE)
+                {
+                    low.push(n + 1);
+                }
+                sum += page_sum;
+                count += p.words.len();
+            }
+        }
+    }
+    Assembled {
+        text,
+        ocr: OcrData {
+            engine: engine.to_owned(),
+            pages: ocr_pages,
+            mean_confidence: (count > 0)
+                .then(|| ((sum / count as f64) * 10.0).round() as f32 / 10.0),
+            dpi,
+            page_sizes,
+            words: all_words,
+        },
+        low_confidence_pages: low,
+    }
+}
+
+/// Writes one page's words: lines by `\n`, paragraphs by a blank line. `placed` gets each
+/// word's byte range in `text`.
+fn write_page(
+    text: &mut String,
+    page: &PageWords,
+    layout: &Layout,
+    mut placed: impl FnMut(u32, u32, &Word),
+) {
+    let lines = lines(&page.words);
+    let median_height = median_line_height(&lines);
+    let mut prev: Option<(&LineKey, u32)> = None;
+    for line in &lines {
+        let first = &line[0];
+        let top = line.iter().map(|w| w.bbox.y).min().unwrap_or(0);
+        let bottom = line.iter().map(|w| w.bbox.bottom()).max().unwrap_or(0);
+        if let Some((key, prev_bottom)) = prev {
+            let new_paragraph = (layout.engine_paragraphs
+                && (key.block != first.key.block || key.paragraph != first.key.paragraph))
+                || (layout.gap_paragraphs > 0.0
+                    && median_height > 0
+                    && top.saturating_sub(prev_bottom) as f32
+                        > layout.gap_paragraphs * median_height as f32);
+            text.push_str(if new_paragraph { "\n\n" } else { "\n" });
+        }
+        for (i, w) in line.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let start = text.len() as u32;
+            text.push_str(&w.text);
+            placed(start, text.len() as u32, w);
+        }
+        prev = Some((&first.key, bottom));
+    }
+}
+
+/// The words grouped into lines, in order: a new line wherever the engine's line changes.
+fn lines(words: &[Word]) -> Vec<&[Word]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=words.len() {
+        if i == words.len() || words[i].key != words[start].key {
+            if i > start {
+                out.push(&words[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+fn median_line_height(lines: &[&[Word]]) -> u32 {
+    let mut heights: Vec<u32> = lines
+        .iter()
+        .map(|l| {
+            let top = l.iter().map(|w| w.bbox.y).min().unwrap_or(0);
+            let bottom = l.iter().map(|w| w.bbox.bottom()).max().unwrap_or(0);
+            bottom.saturating_sub(top)
+        })
+        .collect();
+    heights.sort_unstable();
+    heights.get(heights.len() / 2).copied().unwrap_or(0)
+}
