@@ -19,7 +19,7 @@ pub struct Conclusion {
     pub end: usize,
 }
 
-/// The phrases that conclude, each with whether it reads as "necessary" by itself.
+/// The phrases that conclude (each begins "medical" or is "is not necessary").
 const PHRASES: [&str; 4] = [
     "medically necessary",
     "medical necessity",
@@ -62,12 +62,18 @@ pub fn read(flat: &Flat, from: usize, to: usize, leave: bool) -> Option<Conclusi
     let bytes = text.as_bytes();
     // Every concluding phrase, the last first: the conclusion is the last one that ends its
     // sentence (an opioid letter's closing remarks mention "medical necessity" again).
+    // Each phrase begins "medical" or "is not": two searches find them all.
     let mut found: Vec<(usize, &str)> = Vec::new();
-    for p in PHRASES {
+    for head in ["medical", "is not necessary"] {
         let mut pos = from;
-        while let Some(at) = flat.find(p, pos, to) {
-            found.push((at, p));
-            pos = at + p.len();
+        while let Some(at) = flat.find(head, pos, to) {
+            pos = at + head.len();
+            if let Some(p) = PHRASES
+                .iter()
+                .find(|p| flat.match_at(at, p).is_some_and(|e| e <= to))
+            {
+                found.push((at, p));
+            }
         }
     }
     found.sort_by_key(|&(at, p)| std::cmp::Reverse((at, p.len())));

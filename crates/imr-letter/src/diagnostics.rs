@@ -171,6 +171,8 @@ pub struct Builder<'f> {
     pub more_letters: bool,
     /// Where the letter itself ends, when text that belongs to no letter follows it.
     pub letter_end: Option<usize>,
+    /// The landmarks of the letter's parts found in its range ([`crate::layout::split`]).
+    pub landmarks: Vec<crate::layout::Landmark>,
     pub letter: Letter,
 }
 
@@ -181,6 +183,7 @@ impl<'f> Builder<'f> {
             range,
             more_letters: false,
             letter_end: None,
+            landmarks: Vec::new(),
             letter: Letter::default(),
         }
     }
@@ -231,13 +234,13 @@ impl<'f> Builder<'f> {
         });
     }
 
-    /// Warns that `what` was read from `[a, b)` through more than case and white space.
-    pub fn loose(&mut self, fidelity: Fidelity, what: &str, a: usize, b: usize) {
+    /// Warns that `what()` was read from `[a, b)` through more than case and white space.
+    pub fn loose(&mut self, fidelity: Fidelity, what: impl FnOnce() -> String, a: usize, b: usize) {
         if fidelity == Fidelity::Loose {
             let read = self.flat.value(a, b).map(|(v, _)| v).unwrap_or_default();
             self.warn(
                 WarningCode::LooseReading,
-                format!("'{read}' was read as {what}."),
+                format!("'{read}' was read as {}.", what()),
                 Some((a, b)),
             );
         }
@@ -247,19 +250,25 @@ impl<'f> Builder<'f> {
     /// impossible date (`02/30/2016`) is `None` plus a `bad-date` warning that names `what`; a
     /// word that is no date at all is `None`. A date read through OCR's confusions (`O1/12/2O17`)
     /// is kept, with a warning.
-    pub fn date(&mut self, pointer: &str, what: &str, ws: usize, we: usize) -> Option<Date> {
+    pub fn date(
+        &mut self,
+        pointer: &str,
+        what: impl FnOnce() -> String,
+        ws: usize,
+        we: usize,
+    ) -> Option<Date> {
         let flat = self.flat;
         let word = &flat.as_str()[ws..we];
         match read_date(word) {
             (DateWord::Valid(d, fidelity), len) => {
                 self.span(pointer, flat.span(ws, ws + len));
-                self.loose(fidelity, &format!("the date {d}"), ws, ws + len);
+                self.loose(fidelity, || format!("the date {d}"), ws, ws + len);
                 Some(d)
             }
             (DateWord::Impossible, _) => {
                 self.warn(
                     WarningCode::BadDate,
-                    format!("{what} {word} is not a real date; it is left empty."),
+                    format!("{} {word} is not a real date; it is left empty.", what()),
                     Some((ws, we)),
                 );
                 None

@@ -16,7 +16,7 @@
 
 use crate::conclusion;
 use crate::diagnostics::{Builder, WarningCode};
-use crate::model::{Citation, CitationSource, Decision, Item};
+use crate::model::{Category, Citation, CitationSource, Decision, Item};
 use std::collections::HashSet;
 
 use crate::scan::{
@@ -370,7 +370,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize, leave: bool)
         if dm.fidelity == Fidelity::Loose {
             b.loose(
                 dm.fidelity,
-                &format!("{word} (item {})", n + 1),
+                || format!("{word} (item {})", n + 1),
                 dm.word.0,
                 dm.word.1,
             );
@@ -400,7 +400,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize, leave: bool)
         if let Some(m) = d.sections[k] {
             b.loose(
                 m.fidelity,
-                &format!("the label '{}'", SECTIONS[k].written()),
+                || format!("the label '{}'", SECTIONS[k].written()),
                 m.start,
                 m.end,
             );
@@ -467,6 +467,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize, leave: bool)
     b.letter.items.push(Item {
         heading,
         request,
+        category: Category::default(),
         decision,
         medically_necessary: decision.map(|d| d == Decision::Overturned),
         claims_administrator_guideline: claims,
@@ -530,7 +531,7 @@ fn read_citations(b: &mut Builder, p: &str, start: usize, end: usize) -> Vec<Cit
         };
         let pointer = format!("{p}/citations/{}/text", citations.len());
         if let Some(text) = b.text(pointer, c_start, c_end) {
-            citations.push(Citation { source, text });
+            citations.push(Citation::new(source, text));
         }
     }
     citations

@@ -11,16 +11,19 @@
 //! shared reader (header, credentials, summary, items) and the scanners of [`scan`], which read
 //! the letters' vocabulary through case, punctuation and OCR's confusions ([`vocab`]).
 
+mod category;
 mod conclusion;
 mod credentials;
 pub mod csv;
 mod date;
 mod diagnostics;
+mod guideline;
 mod header;
 mod items;
 mod layout;
 mod model;
 mod scan;
+pub mod stats;
 mod stray;
 mod summary;
 mod text;
@@ -32,6 +35,7 @@ pub use items::decision_of_word;
 pub use model::*;
 pub use summary::sex_of_word;
 
+pub use category::annotate;
 use diagnostics::Builder;
 use layout::LAYOUTS;
 use text::Flat;
@@ -63,19 +67,28 @@ pub fn parse_all(text: &str) -> Vec<Letter> {
     let flat = Flat::new(text);
     let starts = layout::split(&flat, flat.all());
     if starts.is_empty() {
-        return vec![read_one(&flat, flat.all(), false).0];
+        let mut letter = read_one(&flat, flat.all(), false, Vec::new()).0;
+        category::annotate(&mut letter, text);
+        return vec![letter];
     }
+    let first = starts[0].0;
     let mut letters = Vec::with_capacity(starts.len());
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(flat.len());
-        let more = i + 1 < starts.len();
-        let (mut letter, letter_end) = read_one(&flat, flat.range(start, end), more);
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|s| s.0)
+        .chain([flat.len()])
+        .collect();
+    for (i, ((start, marks), end)) in starts.into_iter().zip(ends).enumerate() {
+        let more = end < flat.len();
+        let (mut letter, letter_end) = read_one(&flat, flat.range(start, end), more, marks);
+        category::annotate(&mut letter, text);
         letter.source.index = i;
         let end = letter_end.unwrap_or(end);
         letter.source.span = flat.trim(start, end).map(|(a, b)| flat.span(a, b));
         letters.push(letter);
     }
-    if let Some((a, b)) = flat.trim(0, starts[0]) {
+    if let Some((a, b)) = flat.trim(0, first) {
         stray::check(&flat, a, b, &mut letters[0], "before the first letter");
     }
     letters
@@ -83,9 +96,15 @@ pub fn parse_all(text: &str) -> Vec<Letter> {
 
 /// Reads one letter in `range`; `more` when another letter follows it in the text. Also
 /// returns where the letter ends, if text that belongs to no letter follows it.
-fn read_one(flat: &Flat, range: text::FlatRange, more: bool) -> (Letter, Option<usize>) {
+fn read_one(
+    flat: &Flat,
+    range: text::FlatRange,
+    more: bool,
+    landmarks: Vec<layout::Landmark>,
+) -> (Letter, Option<usize>) {
     let mut b = Builder::new(flat, range);
     b.more_letters = more;
+    b.landmarks = landmarks;
     if !LAYOUTS.iter().any(|l| l.read(&mut b)) {
         let message = if flat.len() == 0 {
             "The text is empty: there is no letter to read."

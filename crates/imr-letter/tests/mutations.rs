@@ -189,6 +189,7 @@ fn fields(l: &Letter) -> Letter {
     let mut l = l.clone();
     l.spans.clear();
     l.warnings.clear();
+    l.source = Default::default();
     l
 }
 

@@ -7,7 +7,7 @@ use crate::diagnostics::{Builder, WarningCode};
 use crate::header::{self, Field, Label, Part};
 use crate::model::Layout;
 use crate::scan::{find_exact, find_first, find_in_window, scan_term, Pass, Term, TermMatch};
-use crate::text::{is_ws_byte, Flat, FlatRange, LINE, PARA};
+use crate::text::{Flat, FlatRange, LINE, PARA, SPACE};
 use crate::{credentials, items, summary};
 
 pub struct FinalDetermination;
@@ -54,45 +54,12 @@ struct Sections {
 }
 
 impl Sections {
-    /// Each heading at the start of a line. A heading given twice (a title above the header,
-    /// a page's running head) counts where it is last before the section after it.
-    fn find(flat: &Flat, range: FlatRange) -> Sections {
-        let terms = [HOW_MADE, CASE_SUMMARY, ISSUES];
-        // As written: the first of each, and the ones before it only up to the next section.
-        let (start, end) = (range.start(), range.end());
-        let first = |t: Term| find_first(flat, start, end, t);
-        let issues = first(ISSUES);
-        let summary_end = issues.map_or(end, |m| m.start);
-        let summary = find_exact(flat, start, summary_end, CASE_SUMMARY);
-        let how_end = summary.first().or(issues.as_ref()).map_or(end, |m| m.start);
-        let mut found: [Vec<TermMatch>; 3] = [
-            find_exact(flat, start, how_end, HOW_MADE),
-            summary,
-            issues.into_iter().collect(),
-        ];
-        if found[0].is_empty() {
-            found[0] = find_first(flat, start, end, HOW_MADE).into_iter().collect();
-        }
-        if found[1].is_empty() {
-            found[1] = find_first(flat, start, end, CASE_SUMMARY)
-                .into_iter()
-                .collect();
-        }
-        // A heading not found as written is looked for loosely, at the start of each line.
-        for (k, list) in found.iter_mut().enumerate() {
-            if list.is_empty() {
-                *list = flat
-                    .lines(range.start(), range.end())
-                    .filter_map(|(s, e)| {
-                        let s = flat.skip_spaces(s, e);
-                        scan_term(flat, s, range.end(), terms[k], Pass::Loose)
-                    })
-                    .collect();
-            }
-        }
-        let [how, summary, issues] = found;
-        let issues = issues.first().copied();
-        let before = |list: &[TermMatch], limit: Option<usize>| {
+    /// The headings among the letter's landmarks. A heading given twice (a title above the
+    /// header, a page's running head) counts where it is last before the section after it.
+    fn of(marks: &[Landmark]) -> Sections {
+        let of_rank = |r: u8| marks.iter().filter(move |m| m.rank == r).map(|m| m.found);
+        let issues = of_rank(3).next();
+        let before = |list: Vec<TermMatch>, limit: Option<usize>| {
             let limit = limit.unwrap_or(usize::MAX);
             list.iter()
                 .rev()
@@ -100,8 +67,8 @@ impl Sections {
                 .or(list.first())
                 .copied()
         };
-        let summary = before(&summary, issues.map(|m| m.start));
-        let how = before(&how, summary.or(issues).map(|m| m.start));
+        let summary = before(of_rank(2).collect(), issues.map(|m| m.start));
+        let how = before(of_rank(1).collect(), summary.or(issues).map(|m| m.start));
         Sections {
             how,
             summary,
@@ -112,10 +79,13 @@ impl Sections {
 
 /// Whether the text starts like a Final Determination's header table (its case number label and
 /// another of its labels), though no section follows: a letter cut inside or after its header.
-fn has_header(flat: &Flat, start: usize, end: usize) -> bool {
-    let window = flat.range(start, (start + 400).min(end));
-    let found = |l: &Label| find_first(flat, window.start(), window.end(), l.term).is_some();
-    found(&LABELS[0]) && LABELS[1..5].iter().any(found)
+fn has_header(flat: &Flat, marks: &[Landmark], end: usize) -> bool {
+    marks.iter().filter(|m| m.rank == 0).any(|m| {
+        let window = flat.range(m.start, (m.start + 400).min(end));
+        LABELS[1..5]
+            .iter()
+            .any(|l| find_first(flat, window.start(), window.end(), l.term).is_some())
+    })
 }
 
 /// A Final Determination ends with its last item's rationale and its conclusion. A letter
@@ -148,48 +118,48 @@ fn check_cut(b: &mut Builder, secs: &Sections, ends: &[items::ItemEnd]) {
     }
 }
 
-/// Each place a term stands at the start of a line (or of a sentence: letters pasted one after
-/// the other may share a line): as written, else (when it is nowhere as written) read loosely
-/// at line starts.
-fn at_line_starts(flat: &Flat, range: FlatRange, term: Term) -> Vec<TermMatch> {
+/// The parts that begin a letter, by rank: the header's first label, then the three sections.
+const PARTS: [Term; 4] = [LABELS[0].term, HOW_MADE, CASE_SUMMARY, ISSUES];
+
+/// Each place one of [`PARTS`] stands at the start of a line (or of a sentence: letters pasted
+/// one after the other may share a line), by rank: as written, else (when it is nowhere as
+/// written) read loosely at line starts.
+fn parts(flat: &Flat, range: FlatRange) -> [Vec<TermMatch>; 4] {
     let text = flat.as_str().as_bytes();
+    let (start, end) = (range.start(), range.end());
+    // What stands before a match: a line break, or a sentence's full stop (and spaces).
     let starts_line = |m: &TermMatch| {
-        let before = text[range.start()..m.start]
-            .iter()
-            .rposition(|&c| !is_ws_byte(c) || c == LINE || c == PARA)
-            .map(|i| text[range.start() + i]);
-        matches!(before, None | Some(LINE | PARA | b'.'))
+        let before = text[start..m.start].iter().rposition(|&c| c != SPACE);
+        before.is_none_or(|i| matches!(text[start + i], LINE | PARA | b'.'))
     };
-    let exact: Vec<TermMatch> = find_exact(flat, range.start(), range.end(), term)
-        .into_iter()
-        .filter(starts_line)
-        .collect();
-    if !exact.is_empty() {
-        return exact;
-    }
-    flat.lines(range.start(), range.end())
-        .filter_map(|(s, e)| {
-            let s = flat.skip_spaces(s, e);
-            scan_term(flat, s, range.end(), term, Pass::Loose)
-        })
-        .collect()
+    PARTS.map(|term| {
+        let exact: Vec<TermMatch> = find_exact(flat, start, end, term)
+            .into_iter()
+            .filter(starts_line)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        flat.lines(start, end)
+            .filter_map(|(s, e)| {
+                let s = flat.skip_spaces(s, e);
+                scan_term(flat, s, end, term, Pass::Loose)
+            })
+            .collect()
+    })
 }
 
 impl LetterLayout for FinalDetermination {
     fn landmarks(&self, flat: &Flat, range: FlatRange) -> Vec<Landmark> {
-        let parts = [LABELS[0].term, HOW_MADE, CASE_SUMMARY, ISSUES];
         let mut marks = Vec::new();
-        for (rank, term) in parts.into_iter().enumerate() {
-            marks.extend(
-                at_line_starts(flat, range, term)
-                    .into_iter()
-                    .map(|m| Landmark {
-                        start: m.start,
-                        end: m.end,
-                        rank: rank as u8,
-                        layout: 0,
-                    }),
-            );
+        for (rank, list) in parts(flat, range).into_iter().enumerate() {
+            marks.extend(list.into_iter().map(|m| Landmark {
+                start: m.start,
+                end: m.end,
+                found: m,
+                rank: rank as u8,
+                layout: 0,
+            }));
         }
         marks
     }
@@ -197,8 +167,14 @@ impl LetterLayout for FinalDetermination {
     fn read(&self, b: &mut Builder) -> bool {
         let flat = b.flat;
         let (start, end) = (b.range.start(), b.end());
-        let secs = Sections::find(flat, b.range);
-        if secs.how.is_none() && secs.issues.is_none() && !has_header(flat, start, end) {
+        let marks: Vec<Landmark> = match b.landmarks.first() {
+            Some(first) if first.layout == 0 => b.landmarks.clone(),
+            Some(_) => return false,
+            // Read on its own, not from `split`.
+            None => self.landmarks(flat, b.range),
+        };
+        let secs = Sections::of(&marks);
+        if secs.how.is_none() && secs.issues.is_none() && !has_header(flat, &marks, end) {
             return false;
         }
         b.letter.layout = Layout::FinalDetermination;
@@ -217,7 +193,7 @@ impl LetterLayout for FinalDetermination {
             match found {
                 Some(m) => b.loose(
                     m.fidelity,
-                    &format!("the heading '{}'", term.words),
+                    || format!("the heading '{}'", term.words),
                     m.start,
                     m.end,
                 ),

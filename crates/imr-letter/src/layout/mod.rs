@@ -6,6 +6,7 @@ mod final_determination;
 mod notice2013;
 
 use crate::diagnostics::Builder;
+use crate::scan::TermMatch;
 use crate::text::{Flat, FlatRange};
 
 /// One letter layout.
@@ -25,6 +26,8 @@ pub struct Landmark {
     /// Its start, and the end of its own words (a heading's, a label's).
     pub start: usize,
     pub end: usize,
+    /// How it was found.
+    pub found: TermMatch,
     /// Its place in the letter's order: a letter's parts come in rising rank.
     pub rank: u8,
     /// Which layout (an index into [`LAYOUTS`]).
@@ -35,7 +38,7 @@ pub struct Landmark {
 /// letter before's last (its order starts again), or of another layout. A landmark directly
 /// followed by one of a lower rank (a heading written above the header table) is a title and
 /// belongs to the letter it stands above.
-pub fn split(flat: &Flat, range: FlatRange) -> Vec<usize> {
+pub fn split(flat: &Flat, range: FlatRange) -> Vec<(usize, Vec<Landmark>)> {
     let mut marks: Vec<Landmark> = LAYOUTS
         .iter()
         .enumerate()
@@ -47,7 +50,7 @@ pub fn split(flat: &Flat, range: FlatRange) -> Vec<usize> {
         .collect();
     marks.sort_by_key(|m| (m.start, m.rank));
     marks.dedup_by_key(|m| m.start);
-    let mut starts: Vec<usize> = Vec::new();
+    let mut starts: Vec<(usize, Vec<Landmark>)> = Vec::new();
     /// The letter being read: its layout, its highest rank so far, its only landmark if it
     /// has just one.
     struct Current {
@@ -69,13 +72,16 @@ pub fn split(flat: &Flat, range: FlatRange) -> Vec<usize> {
                 c.alone = None;
             }
             _ => {
-                starts.push(m.start);
+                starts.push((m.start, Vec::new()));
                 current = Some(Current {
                     layout: m.layout,
                     top: m.rank,
                     alone: Some(*m),
                 });
             }
+        }
+        if let Some((_, marks)) = starts.last_mut() {
+            marks.push(*m);
         }
     }
     starts

@@ -36,9 +36,16 @@ impl LetterLayout for Notice2013 {
         while let Some(at) = flat.find(TITLE, pos, range.end()) {
             pos = at + TITLE.len();
             // The title line: "MAXIMUS FEDERAL SERVICES, INC. Notice of ...".
+            let start = flat.line_start(at, range.start());
             marks.push(Landmark {
-                start: flat.line_start(at, range.start()),
+                start,
                 end: pos,
+                found: crate::scan::TermMatch {
+                    start,
+                    words_end: pos,
+                    end: pos,
+                    fidelity: crate::vocab::Fidelity::Exact,
+                },
                 rank: 0,
                 layout: 0,
             });
@@ -117,6 +124,7 @@ fn read(b: &mut Builder) {
         b.letter.items.push(Item {
             heading: Some(request.clone()),
             request: Some(request),
+            category: crate::model::Category::default(),
             decision,
             medically_necessary: decision.map(|d| d == Decision::Overturned),
             claims_administrator_guideline: None,
@@ -164,7 +172,7 @@ fn read_prose_date(
     let Some((ws, we)) = flat.words(at + phrase.len(), end).next() else {
         return;
     };
-    if let Some(date) = b.date(pointer, "The date", ws, we) {
+    if let Some(date) = b.date(pointer, || "The date".to_string(), ws, we) {
         set(&mut b.letter.dates, date);
     }
 }
