@@ -279,7 +279,8 @@ fn assemble(flat: &Flat, events: &[Event], from: usize) -> Assembly {
 fn after_conclusion(flat: &Flat, from: usize, to: usize) -> Option<usize> {
     let at = flat.rfind("medically necessary", from, to)?;
     let text = flat.as_str().as_bytes();
-    let dot = (at..to).find(|&i| text[i] == b'.' && text.get(i + 1).is_none_or(|&c| is_ws_byte(c)))?;
+    let dot =
+        (at..to).find(|&i| text[i] == b'.' && text.get(i + 1).is_none_or(|&c| is_ws_byte(c)))?;
     flat.trim(dot + 1, to).map(|(s, _)| s)
 }
 

@@ -2,7 +2,8 @@
 //! Letter JSON: each word's byte range in that text and its box on the page.
 //!
 //! The text is laid out as the PDF reader lays out a text layer: words of a line joined by one
-//! space, lines by `\n`, a blank line between paragraphs, pages joined by `\n`.
+//! space, lines by `\n`, a blank line between paragraphs; a page break is a paragraph break
+//! too (a blank line), since a page's last line never runs on into the next page's first.
 
 use crate::words::{LineKey, PageWords, Word};
 
@@ -46,6 +47,8 @@ pub struct Assembled {
     pub ocr: OcrData,
     /// Pages (1-based) whose mean word confidence is below [`LOW_CONFIDENCE`].
     pub low_confidence_pages: Vec<usize>,
+    /// Where each page starts in `text` (byte offsets, one per page).
+    pub page_starts: Vec<usize>,
 }
 
 /// A page whose words have a mean confidence below this is reported.
@@ -84,10 +87,12 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
     let mut all_words = Vec::with_capacity(pages.len());
     let (mut sum, mut count, mut ocr_pages) = (0.0f64, 0usize, 0u32);
     let mut low = Vec::new();
+    let mut page_starts = Vec::with_capacity(pages.len());
     for (n, page) in pages.iter().enumerate() {
         if n > 0 {
-            text.push('\n');
+            text.push_str("\n\n");
         }
+        page_starts.push(text.len());
         match page {
             PageInput::Text(t) => {
                 text.push_str(t);
@@ -132,6 +137,7 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
             words: all_words,
         },
         low_confidence_pages: low,
+        page_starts,
     }
 }
 
