@@ -4,8 +4,12 @@
 
 /// The text of `bytes`, and a warning sentence when it was not plain UTF-8.
 pub fn text(bytes: &[u8]) -> (String, Option<String>) {
+    // UTF-16 of Latin text without a byte-order mark is valid UTF-8 too (a NUL every other
+    // byte): its zero bytes tell it first.
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), None);
+        if !bytes.contains(&0) || utf16_without_mark(bytes).is_none() {
+            return (s.to_string(), None);
+        }
     }
     if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
         return utf16(rest, u16::from_le_bytes, "UTF-16 (little-endian)");
