@@ -1,4 +1,4 @@
-//! The in-browser reader of IMR Final Determination Letters (issue 4).
+//! The in-browser reader of IMR Final Determination Letters.
 //!
 //! The page (`src/main.rs`) and the parsing Web Worker (`src/bin/imr-worker.rs`) share this
 //! library. Nothing here sends a byte anywhere: files are read by the browser, parsed in the

@@ -402,17 +402,13 @@ mod tests {
         Item {
             heading: Some("H".into()),
             request: Some("Physical therapy".into()),
+            category: Default::default(),
             decision: Some(d),
             medically_necessary: Some(d == Decision::Overturned),
             claims_administrator_guideline: None,
             maximus_guideline: None,
             citations: src
-                .map(|s| {
-                    vec![Citation {
-                        source: s,
-                        text: "t".into(),
-                    }]
-                })
+                .map(|s| vec![Citation::new(s, "t".into())])
                 .unwrap_or_default(),
             rationale: None,
         }

@@ -84,11 +84,11 @@ pub struct Reading {
     pub with_text: bool,
 }
 
-/// What came of one input: its letter (if any), the lines for standard error, and whether it
-/// was read as an IMR letter.
+/// What came of one input: its letters (a file may hold several, or none when it cannot be
+/// read), the lines for standard error, and whether it was read as IMR letters.
 #[derive(Debug)]
 pub struct Outcome {
-    pub letter: Option<Letter>,
+    pub letters: Vec<Letter>,
     pub messages: Vec<String>,
     pub read_as_letter: bool,
 }
@@ -97,7 +97,7 @@ pub struct Outcome {
 pub fn read(input: &Input, how: &Reading) -> Outcome {
     let label = input.label();
     let failed = |why: String| Outcome {
-        letter: None,
+        letters: Vec::new(),
         messages: vec![format!("imr: {label}: {why}")],
         read_as_letter: false,
     };
@@ -134,14 +134,15 @@ pub fn read(input: &Input, how: &Reading) -> Outcome {
     let options = imr_read::Options {
         with_text: how.with_text,
     };
-    let letter = imr_read::letters(&extracted, input.name().as_deref(), options).remove(0);
-    let recognized = letter.is_recognized();
-    if !recognized {
+    let letters = imr_read::letters(&extracted, input.name().as_deref(), options);
+    let mut recognized = true;
+    for letter in letters.iter().filter(|l| !l.is_recognized()) {
         let why = letter.warnings.first().map_or("", |w| w.message.as_str());
         messages.push(format!("imr: {label}: not an IMR letter: {why}"));
+        recognized = false;
     }
     Outcome {
-        letter: Some(letter),
+        letters,
         messages,
         read_as_letter: recognized,
     }

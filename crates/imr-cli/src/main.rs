@@ -97,8 +97,8 @@ fn parse(args: ParseArgs) -> ExitCode {
                 eprintln!("{m}");
             }
             all_read &= outcome.read_as_letter;
-            if let Some(letter) = &outcome.letter {
-                closed = out.letter(letter).is_err();
+            for letter in &outcome.letters {
+                closed = closed || out.letter(letter).is_err();
             }
             !closed
         },

@@ -1,5 +1,6 @@
 //! Parses the whole corpus (150 real letters, pypdf text), next to the floor of simply
-//! splitting the same text into lines. `cargo bench -p imr-letter`.
+//! splitting the same text into lines, and the part of parsing that categorises the items
+//! (`annotate`, which `parse` runs last). `cargo bench -p imr-letter`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -27,6 +28,20 @@ fn bench(c: &mut Criterion) {
             letters
                 .iter()
                 .map(|t| imr_letter::parse(t).items.len())
+                .sum::<usize>()
+        })
+    });
+    // What categorising the items and reading the citations' parts adds to `parse`.
+    let mut parsed: Vec<_> = letters.iter().map(|t| imr_letter::parse(t)).collect();
+    g.bench_function("categorise", |b| {
+        b.iter(|| {
+            parsed
+                .iter_mut()
+                .zip(&letters)
+                .map(|(l, t)| {
+                    imr_letter::annotate(l, t);
+                    l.items.len()
+                })
                 .sum::<usize>()
         })
     });

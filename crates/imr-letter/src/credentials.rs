@@ -46,7 +46,7 @@ pub fn read(b: &mut Builder, from: usize, to: usize) -> bool {
     for (i, &(which, m)) in labels.iter().enumerate() {
         b.loose(
             m.fidelity,
-            &format!("the label '{}'", which.term().written()),
+            || format!("the label '{}'", which.term().written()),
             m.start,
             m.end,
         );
@@ -222,7 +222,7 @@ fn state_name(b: &mut Builder, written: String, a: usize, z: usize) -> String {
             if fidelity == crate::vocab::Fidelity::Loose || written != name {
                 b.loose(
                     crate::vocab::Fidelity::Loose,
-                    &format!("the state {name}"),
+                    || format!("the state {name}"),
                     a,
                     z,
                 );

@@ -7,10 +7,12 @@
 //! item columns empty). The `warnings` column names each of the letter's warning codes once, so
 //! the output stays linear in the input however many items and warnings a letter has.
 
-use crate::model::{Date, Letter};
+use crate::model::{Citation, Date, Letter};
 
-/// The columns, in order. Lists are joined with `"; "`; `item` counts from 1.
-pub const COLUMNS: [&str; 24] = [
+/// The columns, in order. Lists are joined with `"; "`; `item` counts from 1. The category's
+/// `subtype` and `term` are empty when null; `citation_guidelines` is `none` when nothing is
+/// cited; `citation_chapters` has one place per citation, empty where it names no chapter.
+pub const COLUMNS: [&str; 29] = [
     "case_number",
     "layout",
     "decision_date",
@@ -27,9 +29,14 @@ pub const COLUMNS: [&str; 24] = [
     "item",
     "request",
     "heading",
+    "category_type",
+    "category_subtype",
+    "category_term",
     "decision",
     "medically_necessary",
     "citation_sources",
+    "citation_guidelines",
+    "citation_chapters",
     "citations",
     "claims_administrator_guideline",
     "maximus_guideline",
@@ -102,32 +109,32 @@ pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
         .iter()
         .enumerate()
         .map(|(n, item)| {
-            let sources = if item.citations.is_empty() {
-                "none".to_string()
-            } else {
-                item.citations
-                    .iter()
-                    .map(|c| c.source.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            let cited = |f: &dyn Fn(&Citation) -> &str| {
+                item.citations.iter().map(f).collect::<Vec<_>>().join("; ")
             };
+            let none_if_empty = |s: String| if s.is_empty() { "none".to_string() } else { s };
+            let category = &item.category;
             let mut row = letter_cells.clone();
             row.extend([
                 (n + 1).to_string(),
                 opt(&item.request),
                 opt(&item.heading),
+                category.kind.as_str().to_string(),
+                category
+                    .subtype
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default(),
+                opt(&category.term),
                 item.decision
                     .map(|d| d.as_str().to_string())
                     .unwrap_or_default(),
                 item.medically_necessary
                     .map(|m| m.to_string())
                     .unwrap_or_default(),
-                sources,
-                item.citations
-                    .iter()
-                    .map(|c| c.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                none_if_empty(cited(&|c| c.source.as_str())),
+                none_if_empty(cited(&|c| c.guideline.as_str())),
+                cited(&|c| c.chapter.as_deref().unwrap_or("")),
+                cited(&|c| c.text.as_str()),
                 opt(&item.claims_administrator_guideline),
                 opt(&item.maximus_guideline),
                 opt(&item.rationale),
@@ -195,6 +202,38 @@ mod tests {
             .map(|c| c.to_string()),
         );
         assert_eq!(s, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"'+1\",\"'-2\",\"'@x\",\"line\nbreak\"\r\n");
+    }
+
+    #[test]
+    fn category_and_guideline_columns() {
+        let text = "IMR ISSUES, DECISIONS AND RATIONALES\n\nNorco 10/325mg #60: Upheld\n\n\
+            Claims Administrator guideline: x\n\nMAXIMUS guideline: Decision based on MTUS Opioid \
+            Treatment 2016. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) \
+            MRI shoulder.\n\nDecision rationale: z.\n";
+        let rows = rows(&crate::parse(text));
+        let cell = |name: &str| {
+            let i = COLUMNS.iter().position(|c| *c == name).unwrap();
+            rows[0][i].as_str()
+        };
+        assert_eq!(
+            [
+                cell("category_type"),
+                cell("category_subtype"),
+                cell("category_term"),
+                cell("citation_sources"),
+                cell("citation_guidelines"),
+                cell("citation_chapters"),
+            ],
+            [
+                "pharmaceutical",
+                "opioid",
+                "Norco",
+                "mtus; non_mtus",
+                "mtus; odg",
+                "Opioid Treatment; "
+            ]
+        );
+        assert_eq!(rows[0].len(), COLUMNS.len());
     }
 
     #[test]

@@ -31,6 +31,10 @@ fn digit_of(c: char) -> Option<(char, bool)> {
 /// Returns the reading and the length of the date within the word.
 pub fn read_date(word: &str) -> (DateWord, usize) {
     let core = word.trim_end_matches(['.', ',', ';', ')', ':']);
+    // A date is short, and begins with a digit or a letter OCR mistakes for one.
+    if !(5..=12).contains(&core.len()) || core.chars().next().and_then(digit_of).is_none() {
+        return (DateWord::NotADate, 0);
+    }
     let sep = if core.contains('/') { '/' } else { '-' };
     // Digits, and the letters OCR mistakes for them.
     let mut confused = false;

@@ -43,6 +43,16 @@ pub enum WarningCode {
     /// The parts of the items do not add up (a guideline or rationale paragraph with no item
     /// heading before it, or the like).
     ItemMismatch,
+    /// An item's decision word says one thing and its rationale concludes the other; the
+    /// warning points at both.
+    DecisionConflict,
+    /// An item's decision word cannot be read, and its rationale's conclusion supplied it.
+    DecisionFromRationale,
+    /// The text holds several letters (where only one was asked for).
+    SeveralLetters,
+    /// Text between or before letters that looks like part of a letter but belongs to none
+    /// that was found.
+    StrayText,
     /// The file is not UTF-8; it was read in another encoding (the message says which).
     TextEncoding,
     /// A PDF page read with tolerant parsing.
@@ -61,7 +71,7 @@ pub enum WarningCode {
 
 impl WarningCode {
     /// Every code, in the order of the spec's list.
-    pub const ALL: [WarningCode; 22] = [
+    pub const ALL: [WarningCode; 26] = [
         WarningCode::UnrecognizedLayout,
         WarningCode::MissingSection,
         WarningCode::MissingField,
@@ -77,6 +87,10 @@ impl WarningCode {
         WarningCode::StrayValue,
         WarningCode::UnreadableDecision,
         WarningCode::ItemMismatch,
+        WarningCode::DecisionConflict,
+        WarningCode::DecisionFromRationale,
+        WarningCode::SeveralLetters,
+        WarningCode::StrayText,
         WarningCode::TextEncoding,
         WarningCode::PageDamaged,
         WarningCode::PageUnreadable,
@@ -104,6 +118,10 @@ impl WarningCode {
             WarningCode::StrayValue => "stray-value",
             WarningCode::UnreadableDecision => "unreadable-decision",
             WarningCode::ItemMismatch => "item-mismatch",
+            WarningCode::DecisionConflict => "decision-conflict",
+            WarningCode::DecisionFromRationale => "decision-from-rationale",
+            WarningCode::SeveralLetters => "several-letters",
+            WarningCode::StrayText => "stray-text",
             WarningCode::TextEncoding => "text-encoding",
             WarningCode::PageDamaged => "page-damaged",
             WarningCode::PageUnreadable => "page-unreadable",
@@ -148,6 +166,13 @@ pub struct Builder<'f> {
     pub flat: &'f Flat,
     /// The letter's own part of the text (the whole text, or one letter of a bundle).
     pub range: FlatRange,
+    /// Whether another letter follows in the text (what lies after this one's last item may
+    /// be a cover page of the next, not a cut item).
+    pub more_letters: bool,
+    /// Where the letter itself ends, when text that belongs to no letter follows it.
+    pub letter_end: Option<usize>,
+    /// The landmarks of the letter's parts found in its range ([`crate::layout::split`]).
+    pub landmarks: Vec<crate::layout::Landmark>,
     pub letter: Letter,
 }
 
@@ -156,6 +181,9 @@ impl<'f> Builder<'f> {
         Builder {
             flat,
             range,
+            more_letters: false,
+            letter_end: None,
+            landmarks: Vec::new(),
             letter: Letter::default(),
         }
     }
@@ -184,16 +212,35 @@ impl<'f> Builder<'f> {
             code,
             message: message.into(),
             span,
+            related: None,
         });
     }
 
-    /// Warns that `what` was read from `[a, b)` through more than case and white space.
-    pub fn loose(&mut self, fidelity: Fidelity, what: &str, a: usize, b: usize) {
+    /// Adds a warning about two places: `at` and `related` (flat ranges).
+    pub fn warn_both(
+        &mut self,
+        code: WarningCode,
+        message: impl Into<String>,
+        at: (usize, usize),
+        related: (usize, usize),
+    ) {
+        let span = |(a, b)| self.flat.trim(a, b).map(|(a, b)| self.flat.span(a, b));
+        let (span, related) = (span(at), span(related));
+        self.letter.warnings.push(Warning {
+            code,
+            message: message.into(),
+            span,
+            related,
+        });
+    }
+
+    /// Warns that `what()` was read from `[a, b)` through more than case and white space.
+    pub fn loose(&mut self, fidelity: Fidelity, what: impl FnOnce() -> String, a: usize, b: usize) {
         if fidelity == Fidelity::Loose {
             let read = self.flat.value(a, b).map(|(v, _)| v).unwrap_or_default();
             self.warn(
                 WarningCode::LooseReading,
-                format!("'{read}' was read as {what}."),
+                format!("'{read}' was read as {}.", what()),
                 Some((a, b)),
             );
         }
@@ -203,19 +250,25 @@ impl<'f> Builder<'f> {
     /// impossible date (`02/30/2016`) is `None` plus a `bad-date` warning that names `what`; a
     /// word that is no date at all is `None`. A date read through OCR's confusions (`O1/12/2O17`)
     /// is kept, with a warning.
-    pub fn date(&mut self, pointer: &str, what: &str, ws: usize, we: usize) -> Option<Date> {
+    pub fn date(
+        &mut self,
+        pointer: &str,
+        what: impl FnOnce() -> String,
+        ws: usize,
+        we: usize,
+    ) -> Option<Date> {
         let flat = self.flat;
         let word = &flat.as_str()[ws..we];
         match read_date(word) {
             (DateWord::Valid(d, fidelity), len) => {
                 self.span(pointer, flat.span(ws, ws + len));
-                self.loose(fidelity, &format!("the date {d}"), ws, ws + len);
+                self.loose(fidelity, || format!("the date {d}"), ws, ws + len);
                 Some(d)
             }
             (DateWord::Impossible, _) => {
                 self.warn(
                     WarningCode::BadDate,
-                    format!("{what} {word} is not a real date; it is left empty."),
+                    format!("{} {word} is not a real date; it is left empty.", what()),
                     Some((ws, we)),
                 );
                 None

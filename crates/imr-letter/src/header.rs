@@ -91,6 +91,9 @@ enum Kind {
 /// digits. Digits that OCR took for letters (`O`, `l`, `I`) are read as digits, loosely.
 pub fn read_case_number(w: &str) -> Option<(String, Fidelity)> {
     let w = w.trim_end_matches(['.', ',', ';']);
+    if !(10..=13).contains(&w.len()) || w.as_bytes()[4] != b'-' {
+        return None;
+    }
     let chars: Vec<char> = w.chars().collect();
     if !(10..=13).contains(&chars.len()) || chars[4] != '-' {
         return None;
@@ -377,17 +380,22 @@ fn assign(b: &mut Builder, tokens: &[Token], labels: &[Label]) {
             }
             continue;
         };
-        let name = labels
+        let label = labels
             .iter()
-            .find(|l| l.field == field && l.part == Part::Whole)
-            .map_or_else(String::new, |l| l.term.written());
-        b.loose(t.fidelity, &format!("the label '{name}'"), t.start, t.end);
+            .find(|l| l.field == field && l.part == Part::Whole);
+        let name = || label.map_or_else(String::new, |l| l.term.written());
+        b.loose(
+            t.fidelity,
+            || format!("the label '{}'", name()),
+            t.start,
+            t.end,
+        );
         seen.push(field);
         let Some(v) = t.taken else {
             if !given.iter().any(|(f, _)| *f == field) {
                 b.warn(
                     WarningCode::MissingField,
-                    format!("The header has '{name}' but no value for it."),
+                    format!("The header has '{}' but no value for it.", name()),
                     Some((t.start, t.end)),
                 );
             }
@@ -421,7 +429,10 @@ fn assign(b: &mut Builder, tokens: &[Token], labels: &[Label]) {
                     conflicted.push(field);
                     b.warn(
                         WarningCode::ConflictingValues,
-                        format!("The header gives '{name}' twice with different values; it is left empty."),
+                        format!(
+                            "The header gives '{}' twice with different values; it is left empty.",
+                            name()
+                        ),
                         Some((t.start, ve)),
                     );
                 }
@@ -429,7 +440,7 @@ fn assign(b: &mut Builder, tokens: &[Token], labels: &[Label]) {
             }
             None => given.push((field, text)),
         }
-        set(b, field, vs, ve, &name);
+        set(b, field, vs, ve, label);
     }
     for field in conflicted {
         clear(b, field);
@@ -445,13 +456,13 @@ fn assign(b: &mut Builder, tokens: &[Token], labels: &[Label]) {
     }
 }
 
-fn set(b: &mut Builder, field: Field, vs: usize, ve: usize, name: &str) {
+fn set(b: &mut Builder, field: Field, vs: usize, ve: usize, label: Option<&Label>) {
     match field {
         Field::Case => {
             let word = b.flat.as_str()[vs..ve].to_string();
             if let Some((case, fidelity)) = read_case_number(&word) {
                 let end = vs + word.trim_end_matches(['.', ',', ';']).len();
-                b.loose(fidelity, &format!("the case number {case}"), vs, end);
+                b.loose(fidelity, || format!("the case number {case}"), vs, end);
                 b.span(field.pointer(), b.flat.span(vs, end));
                 b.letter.case_number = Some(case);
             }
@@ -464,7 +475,7 @@ fn set(b: &mut Builder, field: Field, vs: usize, ve: usize, name: &str) {
             {
                 Some((known, _)) => {
                     if written.as_deref() != Some(known) {
-                        b.loose(Fidelity::Loose, &format!("the priority {known}"), vs, ve);
+                        b.loose(Fidelity::Loose, || format!("the priority {known}"), vs, ve);
                     }
                     Some(known.to_string())
                 }
@@ -472,7 +483,8 @@ fn set(b: &mut Builder, field: Field, vs: usize, ve: usize, name: &str) {
             };
         }
         _ => {
-            let date = b.date(field.pointer(), &format!("'{name}'"), vs, ve);
+            let name = || format!("'{}'", label.map_or_else(String::new, |l| l.term.written()));
+            let date = b.date(field.pointer(), name, vs, ve);
             if let Some(slot) = date_slot(b, field) {
                 *slot = date;
             }

@@ -14,8 +14,9 @@
 //!   starts an item of its own whose heading was lost: it is kept, its decision empty, with a
 //!   warning, rather than folded into the item before.
 
+use crate::conclusion;
 use crate::diagnostics::{Builder, WarningCode};
-use crate::model::{Citation, CitationSource, Decision, Item};
+use crate::model::{Category, Citation, CitationSource, Decision, Item};
 use std::collections::HashSet;
 
 use crate::scan::{
@@ -82,7 +83,7 @@ impl Draft {
 }
 
 /// Reads the items in flat `[from, end)`.
-pub fn read(b: &mut Builder, from: usize, end: usize) {
+pub fn read(b: &mut Builder, from: usize, end: usize) -> Vec<ItemEnd> {
     // Terms as written first; read again loosely only if what was found does not add up.
     let mut found = assemble(b.flat, &landmarks(b, from, end, Pass::Exact), from);
     if !found.adds_up() {
@@ -92,9 +93,12 @@ pub fn read(b: &mut Builder, from: usize, end: usize) {
     for (code, message, at) in notes {
         b.warn(code, message, Some(at));
     }
+    let mut ends = Vec::with_capacity(drafts.len());
     for (n, d) in drafts.iter().enumerate() {
         let body_end = drafts.get(n + 1).map_or(end, |next| next.start);
-        read_item(b, n, d, body_end);
+        // The last item's rationale may be followed by what stands between two letters.
+        let leave = n + 1 == drafts.len() && b.more_letters;
+        ends.push(read_item(b, n, d, body_end, leave));
     }
     if drafts.is_empty() {
         b.warn(
@@ -103,6 +107,7 @@ pub fn read(b: &mut Builder, from: usize, end: usize) {
             None,
         );
     }
+    ends
 }
 
 /// The decision words and section labels of `[from, end)`, in text order.
@@ -294,25 +299,38 @@ fn lost_heading(
     notes: &mut Vec<(WarningCode, String, (usize, usize))>,
 ) -> Draft {
     let bytes = flat.as_str().as_bytes();
+    // The last paragraph before the label, if it is not the previous paragraph's own text;
+    // its heading runs to the colon before its (unreadable) last word.
     let heading = if k == 0 {
-        let para = bytes[floor..m.start].iter().rposition(|&c| c == PARA);
-        para.and_then(|p| flat.trim(floor + p + 1, m.start))
+        flat.trim(floor, m.start).and_then(|(_, end)| {
+            let para = bytes[floor..end].iter().rposition(|&c| c == PARA)?;
+            let (hs, he) = flat.trim(floor + para + 1, end)?;
+            let colon = bytes[hs..he]
+                .iter()
+                .rposition(|&c| c == b':')
+                .map(|c| hs + c);
+            let last_word_only = colon.is_some_and(|c| {
+                flat.trim(c + 1, he)
+                    .is_some_and(|(ws, we)| !bytes[ws..we].iter().any(|&b| is_ws_byte(b)))
+            });
+            match colon {
+                Some(c) if last_word_only => flat.trim(hs, c),
+                _ => Some((hs, he)),
+            }
+        })
     } else {
         None
     };
     let written = SECTIONS[k].written();
-    notes.push(match heading {
-        Some((hs, he)) => (
-            WarningCode::UnreadableDecision,
-            format!("An item's decision word cannot be read: no 'Upheld' or 'Overturned' ends the heading before '{written}'. Its decision is left empty."),
-            (hs, he),
-        ),
-        None => (
+    // With a heading, its decision comes from its rationale's conclusion, or is left empty
+    // with a warning (see `read_item`); without one, the item is a guess, and said to be.
+    if heading.is_none() {
+        notes.push((
             WarningCode::ItemMismatch,
             format!("A '{written}' paragraph stands where the item before already had one, with no item heading before it: it is read as an item whose heading and decision are lost."),
             (m.start, m.end),
-        ),
-    });
+        ));
+    }
     Draft {
         start: heading.map_or(m.start, |h| h.0),
         heading,
@@ -321,7 +339,7 @@ fn lost_heading(
     }
 }
 
-fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
+fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize, leave: bool) -> ItemEnd {
     let flat = b.flat;
     let p = format!("/items/{n}");
     let (heading, request) = match d.heading {
@@ -342,7 +360,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
         }
         None => (None, None),
     };
-    let decision = d.decision.map(|dm| {
+    let mut decision = d.decision.map(|dm| {
         b.span(format!("{p}/decision"), flat.span(dm.word.0, dm.word.1));
         let word = if dm.decision == Decision::Upheld {
             "the decision Upheld"
@@ -352,7 +370,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
         if dm.fidelity == Fidelity::Loose {
             b.loose(
                 dm.fidelity,
-                &format!("{word} (item {})", n + 1),
+                || format!("{word} (item {})", n + 1),
                 dm.word.0,
                 dm.word.1,
             );
@@ -361,6 +379,9 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
     });
     // Each paragraph runs to the next one found, or to the item's end.
     let starts: Vec<Option<usize>> = d.sections.iter().map(|s| s.map(|m| m.start)).collect();
+    // The rationale's conclusion, and where the rationale (and so the item) ends.
+    let concluded = d.sections[2].and_then(|m| conclusion::read(flat, m.end, body_end, leave));
+    let body_end = concluded.map_or(body_end, |c| c.end);
     let end_of = |k: usize| {
         starts[k + 1..]
             .iter()
@@ -379,7 +400,7 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
         if let Some(m) = d.sections[k] {
             b.loose(
                 m.fidelity,
-                &format!("the label '{}'", SECTIONS[k].written()),
+                || format!("the label '{}'", SECTIONS[k].written()),
                 m.start,
                 m.end,
             );
@@ -400,10 +421,53 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
         Some(m) => read_citations(b, &p, m.end, end_of(1)),
         None => Vec::new(),
     };
+    // The rationale's conclusion checks the decision, or supplies an unreadable one.
+    let item = n + 1;
+    match (decision, concluded) {
+        (Some(dec), Some(c)) if (dec == Decision::Overturned) != c.necessary => {
+            let dm = d.decision.map_or((0, 0), |dm| dm.word);
+            b.warn_both(
+                WarningCode::DecisionConflict,
+                format!(
+                    "Item {item} is {}, but its rationale concludes that the request is {}medically necessary; check the letter.",
+                    if dec == Decision::Upheld { "Upheld" } else { "Overturned" },
+                    if c.necessary { "" } else { "not " }
+                ),
+                dm,
+                c.phrase,
+            );
+        }
+        (None, Some(c)) => {
+            let dec = if c.necessary {
+                Decision::Overturned
+            } else {
+                Decision::Upheld
+            };
+            b.span(format!("{p}/decision"), flat.span(c.phrase.0, c.phrase.1));
+            b.warn(
+                WarningCode::DecisionFromRationale,
+                format!(
+                    "Item {item}'s decision word cannot be read; its rationale concludes that the request is {}medically necessary, so it is read as {}.",
+                    if c.necessary { "" } else { "not " },
+                    if c.necessary { "Overturned" } else { "Upheld" }
+                ),
+                Some(c.phrase),
+            );
+            decision = Some(dec);
+        }
+        (None, None) => b.warn(
+            WarningCode::UnreadableDecision,
+            format!("Item {item}'s decision word cannot be read, nor does its rationale conclude; its decision is left empty."),
+            d.heading.or(Some((d.start, d.start + 1))),
+        ),
+        _ => {}
+    }
+    let complete = d.sections.iter().all(Option::is_some) && concluded.is_some();
     let [claims, maximus, rationale] = texts;
     b.letter.items.push(Item {
         heading,
         request,
+        category: Category::default(),
         decision,
         medically_necessary: decision.map(|d| d == Decision::Overturned),
         claims_administrator_guideline: claims,
@@ -411,6 +475,17 @@ fn read_item(b: &mut Builder, n: usize, d: &Draft, body_end: usize) {
         citations,
         rationale,
     });
+    ItemEnd {
+        complete,
+        end: body_end,
+    }
+}
+
+/// How an item ends: whether it has all its parts and its conclusion, and where its text ends.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemEnd {
+    pub complete: bool,
+    pub end: usize,
 }
 
 /// `[start, end)` without a trailing " is" (the heading's "X is:").
@@ -456,7 +531,7 @@ fn read_citations(b: &mut Builder, p: &str, start: usize, end: usize) -> Vec<Cit
         };
         let pointer = format!("{p}/citations/{}/text", citations.len());
         if let Some(text) = b.text(pointer, c_start, c_end) {
-            citations.push(Citation { source, text });
+            citations.push(Citation::new(source, text));
         }
     }
     citations

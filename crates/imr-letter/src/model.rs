@@ -54,6 +54,9 @@ pub struct Source {
     /// For a PDF or a scan: the pages the letter is on, first and last, from 1.
     #[cfg_attr(feature = "serde", serde(default))]
     pub pages: Option<[usize; 2]>,
+    /// The letter's byte range in the text (of a file that holds several letters).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub span: Option<Span>,
 }
 
 impl Default for Source {
@@ -63,6 +66,7 @@ impl Default for Source {
             kind: SourceKind::Text,
             index: 0,
             pages: None,
+            span: None,
         }
     }
 }
@@ -149,6 +153,7 @@ impl Letter {
                 code,
                 message: message.into(),
                 span: None,
+                related: None,
             }));
     }
 
@@ -322,6 +327,8 @@ pub struct Item {
     pub heading: Option<String>,
     /// The disputed service itself (X of "The original request, X is:"); `None` as `heading`.
     pub request: Option<String>,
+    /// What kind of treatment the request is (`docs/treatment-categories-v1.md`).
+    pub category: Category,
     /// `None` when the decision word could not be read (a warning says so).
     pub decision: Option<Decision>,
     /// `false` when upheld, `true` when overturned, `None` when the decision is not known.
@@ -352,6 +359,359 @@ impl Decision {
         }
     }
 }
+
+/// What kind of treatment an item asks for: a type, one of the type's subtypes (or none), and
+/// the words of the request that decided it (`docs/treatment-categories-v1.md`). The parser
+/// makes only valid pairs ([`Category::new`]); reading JSON does not check the pair (its code
+/// would weigh on the page's wasm).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Category {
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub kind: TreatmentType,
+    /// Always one of `kind.subtypes()`.
+    pub subtype: Option<Subtype>,
+    /// The request's words that decided it, as written; `None` for `other`.
+    pub term: Option<String>,
+}
+
+impl Default for Category {
+    /// `other`: fits nothing.
+    fn default() -> Self {
+        Category {
+            kind: TreatmentType::Other,
+            subtype: None,
+            term: None,
+        }
+    }
+}
+
+impl Category {
+    /// A category whose subtype belongs to its type, else `None`.
+    pub fn new(
+        kind: TreatmentType,
+        subtype: Option<Subtype>,
+        term: Option<String>,
+    ) -> Option<Self> {
+        subtype
+            .is_none_or(|s| kind.subtypes().contains(&s))
+            .then_some(Category {
+                kind,
+                subtype,
+                term,
+            })
+    }
+}
+
+/// The kinds of treatment, in the order that decides between two services in one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TreatmentType {
+    Surgery,
+    Injection,
+    Pharmaceutical,
+    Diagnostic,
+    PhysicalMedicine,
+    DurableMedicalEquipment,
+    Evaluation,
+    Behavioral,
+    Program,
+    HomeCareTransport,
+    Other,
+}
+
+impl TreatmentType {
+    /// Every type, in order.
+    pub const ALL: [TreatmentType; 11] = [
+        TreatmentType::Surgery,
+        TreatmentType::Injection,
+        TreatmentType::Pharmaceutical,
+        TreatmentType::Diagnostic,
+        TreatmentType::PhysicalMedicine,
+        TreatmentType::DurableMedicalEquipment,
+        TreatmentType::Evaluation,
+        TreatmentType::Behavioral,
+        TreatmentType::Program,
+        TreatmentType::HomeCareTransport,
+        TreatmentType::Other,
+    ];
+
+    /// The spec's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TreatmentType::Surgery => "surgery",
+            TreatmentType::Injection => "injection",
+            TreatmentType::Pharmaceutical => "pharmaceutical",
+            TreatmentType::Diagnostic => "diagnostic",
+            TreatmentType::PhysicalMedicine => "physical_medicine",
+            TreatmentType::DurableMedicalEquipment => "durable_medical_equipment",
+            TreatmentType::Evaluation => "evaluation",
+            TreatmentType::Behavioral => "behavioral",
+            TreatmentType::Program => "program",
+            TreatmentType::HomeCareTransport => "home_care_transport",
+            TreatmentType::Other => "other",
+        }
+    }
+
+    /// The subtypes this type may have, in the spec's order.
+    pub fn subtypes(self) -> &'static [Subtype] {
+        use Subtype::*;
+        match self {
+            TreatmentType::Surgery => &[Spine, Joint, HandWrist, Other],
+            TreatmentType::Injection => &[
+                Epidural,
+                Facet,
+                TriggerPoint,
+                Joint,
+                NerveBlock,
+                PrpBiologic,
+                Other,
+            ],
+            TreatmentType::Pharmaceutical => &[
+                Opioid,
+                Nsaid,
+                MuscleRelaxant,
+                Anticonvulsant,
+                Antidepressant,
+                Topical,
+                Compound,
+                GiProtective,
+                SleepAid,
+                Benzodiazepine,
+                MedicalFood,
+                Other,
+            ],
+            TreatmentType::Diagnostic => &[
+                Mri,
+                Ct,
+                Xray,
+                Ultrasound,
+                Electrodiagnostic,
+                Lab,
+                DrugScreen,
+                Other,
+            ],
+            TreatmentType::PhysicalMedicine => &[
+                PhysicalTherapy,
+                Chiropractic,
+                Acupuncture,
+                Massage,
+                OccupationalTherapy,
+                Aquatic,
+                Other,
+            ],
+            TreatmentType::DurableMedicalEquipment => {
+                &[TensStim, BraceSupport, HotCold, MobilityBath, Other]
+            }
+            TreatmentType::Evaluation => &[Consultation, FollowUp, Other],
+            TreatmentType::Behavioral => &[Psychotherapy, Evaluation, Biofeedback, Other],
+            TreatmentType::Program => &[FunctionalRestoration, WorkConditioning, WeightLoss, Other],
+            TreatmentType::HomeCareTransport => &[HomeHealth, Transport, Other],
+            TreatmentType::Other => &[],
+        }
+    }
+}
+
+/// A treatment subtype; which ones a type may have is [`TreatmentType::subtypes`]. (Some
+/// spellings serve several types: `joint`, `evaluation`, `other`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subtype {
+    // surgery
+    Spine,
+    Joint,
+    HandWrist,
+    // injection
+    Epidural,
+    Facet,
+    TriggerPoint,
+    NerveBlock,
+    PrpBiologic,
+    // pharmaceutical
+    Opioid,
+    Nsaid,
+    MuscleRelaxant,
+    Anticonvulsant,
+    Antidepressant,
+    Topical,
+    Compound,
+    GiProtective,
+    SleepAid,
+    Benzodiazepine,
+    MedicalFood,
+    // diagnostic
+    Mri,
+    Ct,
+    Xray,
+    Ultrasound,
+    Electrodiagnostic,
+    Lab,
+    DrugScreen,
+    // physical medicine
+    PhysicalTherapy,
+    Chiropractic,
+    Acupuncture,
+    Massage,
+    OccupationalTherapy,
+    Aquatic,
+    // durable medical equipment
+    TensStim,
+    BraceSupport,
+    HotCold,
+    MobilityBath,
+    // evaluation
+    Consultation,
+    FollowUp,
+    // behavioral
+    Psychotherapy,
+    Evaluation,
+    Biofeedback,
+    // program
+    FunctionalRestoration,
+    WorkConditioning,
+    WeightLoss,
+    // home care and transport
+    HomeHealth,
+    Transport,
+    /// Of the type, but none of its named subtypes.
+    Other,
+}
+
+impl Subtype {
+    /// Every subtype, in declaration order.
+    pub const ALL: [Subtype; 47] = {
+        use Subtype::*;
+        [
+            Spine,
+            Joint,
+            HandWrist,
+            Epidural,
+            Facet,
+            TriggerPoint,
+            NerveBlock,
+            PrpBiologic,
+            Opioid,
+            Nsaid,
+            MuscleRelaxant,
+            Anticonvulsant,
+            Antidepressant,
+            Topical,
+            Compound,
+            GiProtective,
+            SleepAid,
+            Benzodiazepine,
+            MedicalFood,
+            Mri,
+            Ct,
+            Xray,
+            Ultrasound,
+            Electrodiagnostic,
+            Lab,
+            DrugScreen,
+            PhysicalTherapy,
+            Chiropractic,
+            Acupuncture,
+            Massage,
+            OccupationalTherapy,
+            Aquatic,
+            TensStim,
+            BraceSupport,
+            HotCold,
+            MobilityBath,
+            Consultation,
+            FollowUp,
+            Psychotherapy,
+            Evaluation,
+            Biofeedback,
+            FunctionalRestoration,
+            WorkConditioning,
+            WeightLoss,
+            HomeHealth,
+            Transport,
+            Other,
+        ]
+    };
+
+    /// The spec's spelling.
+    pub fn as_str(self) -> &'static str {
+        use Subtype::*;
+        match self {
+            Spine => "spine",
+            Joint => "joint",
+            HandWrist => "hand_wrist",
+            Epidural => "epidural",
+            Facet => "facet",
+            TriggerPoint => "trigger_point",
+            NerveBlock => "nerve_block",
+            PrpBiologic => "prp_biologic",
+            Opioid => "opioid",
+            Nsaid => "nsaid",
+            MuscleRelaxant => "muscle_relaxant",
+            Anticonvulsant => "anticonvulsant",
+            Antidepressant => "antidepressant",
+            Topical => "topical",
+            Compound => "compound",
+            GiProtective => "gi_protective",
+            SleepAid => "sleep_aid",
+            Benzodiazepine => "benzodiazepine",
+            MedicalFood => "medical_food",
+            Mri => "mri",
+            Ct => "ct",
+            Xray => "xray",
+            Ultrasound => "ultrasound",
+            Electrodiagnostic => "electrodiagnostic",
+            Lab => "lab",
+            DrugScreen => "drug_screen",
+            PhysicalTherapy => "physical_therapy",
+            Chiropractic => "chiropractic",
+            Acupuncture => "acupuncture",
+            Massage => "massage",
+            OccupationalTherapy => "occupational_therapy",
+            Aquatic => "aquatic",
+            TensStim => "tens_stim",
+            BraceSupport => "brace_support",
+            HotCold => "hot_cold",
+            MobilityBath => "mobility_bath",
+            Consultation => "consultation",
+            FollowUp => "follow_up",
+            Psychotherapy => "psychotherapy",
+            Evaluation => "evaluation",
+            Biofeedback => "biofeedback",
+            FunctionalRestoration => "functional_restoration",
+            WorkConditioning => "work_conditioning",
+            WeightLoss => "weight_loss",
+            HomeHealth => "home_health",
+            Transport => "transport",
+            Other => "other",
+        }
+    }
+}
+
+/// Serde for an enum of spellings: its `as_str()`, read back by looking among `ALL` (one loop
+/// instead of the code derive makes for each variant).
+#[cfg(feature = "serde")]
+macro_rules! serde_by_spelling {
+    ($($t:ty),*) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                <$t>::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == s)
+                    .ok_or_else(|| {
+                        serde::de::Error::custom(format!("unknown {}: {s}", stringify!($t)))
+                    })
+            }
+        }
+    )*};
+}
+
+#[cfg(feature = "serde")]
+serde_by_spelling!(TreatmentType, Subtype, Guideline);
 
 /// The letter's overall result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -401,6 +761,60 @@ pub struct Citation {
     pub source: CitationSource,
     /// The citation as written, without `Decision based on`.
     pub text: String,
+    /// Which guideline it names.
+    pub guideline: Guideline,
+    /// The chapter or part named, without guideline name, year or label words.
+    pub chapter: Option<String>,
+    /// The edition year written after an MTUS chapter.
+    pub year: Option<u16>,
+    /// The names after `Section(s):`, in order.
+    pub sections: Vec<String>,
+}
+
+impl Citation {
+    /// A citation of `text`, its guideline parts not yet read (`guideline` is `other`):
+    /// [`crate::parse`] reads them once all items are read.
+    pub fn new(source: CitationSource, text: String) -> Citation {
+        Citation {
+            source,
+            text,
+            guideline: Guideline::Other,
+            chapter: None,
+            year: None,
+            sections: Vec::new(),
+        }
+    }
+}
+
+/// The guideline a citation names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Guideline {
+    /// California's Medical Treatment Utilization Schedule.
+    Mtus,
+    /// The Official Disability Guidelines.
+    Odg,
+    /// ACOEM's practice guidelines, cited outside the MTUS.
+    Acoem,
+    /// A journal article, a web page, another guideline.
+    Other,
+}
+
+impl Guideline {
+    pub const ALL: [Guideline; 4] = [
+        Guideline::Mtus,
+        Guideline::Odg,
+        Guideline::Acoem,
+        Guideline::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Guideline::Mtus => "mtus",
+            Guideline::Odg => "odg",
+            Guideline::Acoem => "acoem",
+            Guideline::Other => "other",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -429,4 +843,11 @@ pub struct Warning {
     /// One sentence a reviewer understands.
     pub message: String,
     pub span: Option<Span>,
+    /// A second place the warning concerns (a decision word and the conclusion it disagrees
+    /// with).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub related: Option<Span>,
 }

@@ -256,6 +256,11 @@ pub const DECISION_WORDS: [&str; 2] = ["Upheld", "Overturned"];
 
 /// The decision a word states, read through case, punctuation and OCR's confusions.
 pub fn scan_decision_word(word: &str) -> Option<(Decision, Fidelity)> {
+    match word {
+        "Upheld" => return Some((Decision::Upheld, Fidelity::Exact)),
+        "Overturned" => return Some((Decision::Overturned, Fidelity::Exact)),
+        _ => {}
+    }
     // Quick tests first: a decision word is 5 to 11 letters, give or take punctuation and
     // invisible characters, and begins like one of them.
     if !(4..=40).contains(&word.len()) {

@@ -26,7 +26,18 @@ pub fn read_patient(b: &mut Builder, from: usize, to: usize) {
     }
 }
 
-/// "is a female", "is a male" (also "an", "woman", "man"): the summary's own words.
+/// How the summaries name the patient.
+const PATIENT_WORDS: [&str; 6] = [
+    "patient",
+    "worker",
+    "employee",
+    "claimant",
+    "applicant",
+    "individual",
+];
+
+/// "The patient is a female", "the injured worker is a male" (also "an", "woman", "man"): the
+/// summary's own words about the patient.
 fn read_sex_without_age(b: &mut Builder, from: usize, to: usize) {
     let flat = b.flat;
     // The patient is described at the start; later sentences speak of others too.
@@ -35,6 +46,15 @@ fn read_sex_without_age(b: &mut Builder, from: usize, to: usize) {
     while let Some(at) = flat.find("is a", pos, to) {
         pos = at + 4;
         if at > 0 && !crate::text::is_ws_byte(flat.as_str().as_bytes()[at - 1]) {
+            continue;
+        }
+        // The patient, by the words the letters use for them: "The injured worker is a female".
+        let before = flat.as_str()[from..at].trim_end();
+        let subject = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if !PATIENT_WORDS.contains(&subject.to_ascii_lowercase().as_str()) {
             continue;
         }
         let mut words = flat.words(at + 3, to);

@@ -254,16 +254,27 @@ impl Flat {
             return None;
         }
         let hay = &self.text[from..to];
-        // Search for the first word of the needle, then check the whole needle around it.
-        let off = needle.bytes().position(|c| c != b' ')?;
-        let head_len = needle[off..].find(' ').unwrap_or(needle.len() - off);
-        let head = &needle[off..off + head_len];
-        let mut pos = 0;
-        while let Some(i) = hay[pos..].find(head) {
-            let found = pos + i;
-            pos = found + head_len;
-            if found >= off && matches_at(hay.as_bytes(), found - off, needle.as_bytes()) {
-                return Some(from + found - off);
+        // Look for the needle's rarest byte (memchr), then check the whole needle around it.
+        let (k, &rare) = needle
+            .as_bytes()
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c != b' ')
+            .min_by_key(|(_, &c)| commonness(c))?;
+        let h = hay.as_bytes();
+        let mut pos = k;
+        while pos < h.len() && !hay.is_char_boundary(pos) {
+            pos += 1;
+        }
+        while pos < h.len() {
+            // ASCII bytes never stand inside a multi-byte character: `pos` stays a boundary.
+            let i = match hay.get(pos..).and_then(|rest| rest.find(char::from(rare))) {
+                Some(i) => pos + i,
+                None => break,
+            };
+            pos = i + 1;
+            if matches_at(h, i - k, needle.as_bytes()) {
+                return Some(from + i - k);
             }
         }
         None
@@ -311,6 +322,20 @@ impl Flat {
             }
             Some((s, i))
         })
+    }
+}
+
+/// How common a byte is in the letters' English (0 rare): where to start looking for a
+/// needle.
+fn commonness(c: u8) -> u8 {
+    match c {
+        b'A'..=b'Z' | b'(' | b':' | b'/' | b'#' => 0,
+        b'z' | b'q' | b'x' | b'j' | b'k' => 1,
+        b'v' | b'b' | b'y' | b'w' | b'g' | b'p' | b'f' => 2,
+        b'0'..=b'9' | b'-' | b',' | b'.' => 3,
+        b'u' | b'm' | b'c' | b'l' | b'd' => 4,
+        b'h' | b'r' | b's' | b'n' => 5,
+        _ => 6,
     }
 }
 

@@ -295,6 +295,11 @@ pub fn match_word<'t>(word: &str, terms: &[&'t str]) -> Option<(&'t str, Fidelit
     // Trailing punctuation (a full stop, an asterisk) is not part of the word.
     let core = word.trim_end_matches(['.', '*', ',', ';', ':', '!', '\u{2024}']);
     let punct = core.len() != word.len();
+    if !punct {
+        if let Some(t) = terms.iter().find(|t| **t == core) {
+            return Some((t, Fidelity::Exact));
+        }
+    }
     if core.len() > 3 * MAX_SKELETON {
         return None;
     }

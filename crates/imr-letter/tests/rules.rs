@@ -397,3 +397,103 @@ fn a_leading_byte_order_mark_is_not_text() {
     assert_eq!(without_spans(&l), without_spans(&parsed(&text)));
     assert_eq!(l.spans["/case_number"], [16, 28]);
 }
+
+#[test]
+fn sex_without_an_age() {
+    let text = letter("CM16-0237844").replace(
+        "The injured worker is a 51 year old female who",
+        "The injured worker is a female who",
+    );
+    let l = parsed(&text);
+    assert_eq!(l.patient.age, None);
+    assert_eq!(l.patient.sex, Some(Sex::Female));
+    // "a male" elsewhere in the summary (another person) is not the patient.
+    let other = letter("CM16-0237844").replace(
+        "The injured worker is a 51 year old female who",
+        "The injured worker, whose supervisor is a male, was",
+    );
+    assert_eq!(parsed(&other).patient.sex, None);
+}
+
+#[test]
+fn a_notice_item_near_a_multi_byte_character_is_kept() {
+    // The verdict stands within the reach after "the request for"; the reach's end falls
+    // inside a two-byte character.
+    let request = "a".repeat(560);
+    for pad in 0..4 {
+        let text = format!(
+            "Notice of Independent Medical Review Determination Dated: 9/26/2013\n1) MAXIMUS Federal Services, Inc. has determined the request for {request}{} is medically necessary and appropriate. {}\n",
+            "b".repeat(pad),
+            "\u{e9}".repeat(40)
+        );
+        let l = parsed(&text);
+        assert_eq!(l.items.len(), 1, "pad {pad}");
+        assert_eq!(l.items[0].decision, Some(Decision::Overturned));
+    }
+}
+
+#[test]
+fn an_unreadable_decision_word_is_read_from_the_rationales_conclusion() {
+    // The decision word garbled beyond reading: the rationale's conclusion supplies it.
+    let text = letter("CM16-0230548").replace(
+        "Acupuncture 3 times a week for 2 weeks, neck, right hand and head:  Overturned",
+        "Acupuncture 3 times a week for 2 weeks, neck, right hand and head:  Xqzvbrk",
+    );
+    let l = parsed(&text);
+    assert_eq!(l.items.len(), 2);
+    assert_eq!(
+        l.items[1].request.as_deref(),
+        Some("Acupuncture 3 times a week for 2 weeks, neck, right hand and head")
+    );
+    assert_eq!(l.items[1].decision, Some(Decision::Overturned));
+    assert_eq!(codes_of(&l), [WarningCode::DecisionFromRationale]);
+    let [s, e] = l.spans["/items/1/decision"];
+    assert_eq!(&text[s..e], "medically necessary");
+    assert_eq!(l.outcome, Some(Outcome::PartiallyOverturned));
+
+    // Without its conclusion too, the decision is left empty, and the outcome with it.
+    let text = text.replace(
+        "The request for Acupuncture 3 times a week for 2 weeks, neck, \nright hand and head is medically necessary.",
+        "The request was reviewed.",
+    );
+    assert!(!text.contains("head is medically necessary"));
+    let l = parsed(&text);
+    assert_eq!(l.items[1].decision, None);
+    assert_eq!(l.items[1].medically_necessary, None);
+    assert!(codes_of(&l).contains(&WarningCode::UnreadableDecision));
+    assert_eq!(l.outcome, None);
+}
+
+#[test]
+fn a_decision_that_disagrees_with_its_rationale_is_said_with_both_places() {
+    let text = letter("CM16-0230548").replace(
+        "MRI of neck and right hand without contrast:  Upheld",
+        "MRI of neck and right hand without contrast:  Overturned",
+    );
+    let l = parsed(&text);
+    assert_eq!(codes_of(&l), [WarningCode::DecisionConflict]);
+    let w = &l.warnings[0];
+    let [s, e] = w.span.unwrap();
+    assert_eq!(&text[s..e], "Overturned");
+    let [s, e] = w.related.unwrap();
+    assert_eq!(&text[s..e], "not medically necessary");
+}
+
+#[test]
+fn every_warning_code_is_listed_in_the_spec() {
+    let spec = read_doc("docs/letter-json-v1.md");
+    for code in WarningCode::ALL {
+        assert!(
+            spec.contains(&format!("`{}`", code.as_str())),
+            "{code} is not in the spec"
+        );
+        assert_eq!(WarningCode::from_str_code(code.as_str()), Some(code));
+    }
+}
+
+fn read_doc(rel: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel);
+    std::fs::read_to_string(p).unwrap()
+}

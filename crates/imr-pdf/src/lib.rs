@@ -1,4 +1,4 @@
-//! PDF text extraction (issue 3): the text of a letter PDF in reading order, pages in order,
+//! PDF text extraction: the text of a letter PDF in reading order, pages in order,
 //! in pure Rust, natively and in WebAssembly. Empty-password encryption is opened.
 //!
 //! The text follows pypdf's line structure (lines joined with `\n`, pages joined with `\n`),

@@ -4,10 +4,11 @@
 
 /// The text of `bytes`, and a warning sentence when it was not plain UTF-8.
 pub fn text(bytes: &[u8]) -> (String, Option<String>) {
-    // UTF-16 of Latin text without a byte-order mark is valid UTF-8 too (a NUL every other
-    // byte): its zero bytes tell it first.
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if !bytes.contains(&0) || utf16_without_mark(bytes).is_none() {
+    // Text has no zero bytes; UTF-16 of Latin letters has one in every other byte (and is
+    // valid UTF-8 too when it is all ASCII).
+    let zeros = bytes.contains(&0);
+    if !zeros {
+        if let Ok(s) = std::str::from_utf8(bytes) {
             return (s.to_string(), None);
         }
     }
@@ -33,6 +34,9 @@ pub fn text(bytes: &[u8]) -> (String, Option<String>) {
             )
         }
         None => {}
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), None);
     }
     let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
     (

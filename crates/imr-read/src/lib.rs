@@ -23,7 +23,7 @@ mod error;
 mod scan;
 
 pub use error::ReadError;
-pub use imr_letter::{Letter, Ocr, SourceKind, WarningCode};
+pub use imr_letter::{Letter, Ocr, Outcome, SourceKind, WarningCode};
 pub use imr_scan::{parse_tsv, GrayImage, PageWords, Word};
 pub use scan::{begin, Begun, OcrMode, ScanJob};
 
@@ -143,17 +143,27 @@ pub(crate) fn from_pdf(pdf: imr_pdf::PdfText) -> Extracted {
 /// The letters of an extracted text, each with its `source` (the file's `name`, its kind, its
 /// place in the file) and the extraction's warnings.
 pub fn letters(extracted: &Extracted, name: Option<&str>, options: Options) -> Vec<Letter> {
-    let mut letter = imr_letter::parse(&extracted.text);
-    letter.add_extraction_warnings(extracted.warnings.iter().cloned());
-    letter.source.name = name.map(str::to_string);
-    letter.source.kind = extracted.kind;
-    letter.source.index = 0;
-    letter.source.pages = extracted.pages().filter(|&n| n > 0).map(|n| [1, n]);
-    letter.ocr = extracted.ocr.clone();
-    if options.with_text {
-        letter.text = Some(extracted.text.clone());
+    let mut letters = imr_letter::parse_all(&extracted.text);
+    for letter in &mut letters {
+        letter.add_extraction_warnings(extracted.warnings.iter().cloned());
+        letter.source.name = name.map(str::to_string);
+        letter.source.kind = extracted.kind;
+        // The pages the letter's text is on.
+        let span = letter.source.span.unwrap_or([0, extracted.text.len()]);
+        letter.source.pages = match (
+            extracted.page_of(span[0]),
+            extracted.page_of(span[1].saturating_sub(1)),
+        ) {
+            (Some(first), Some(last)) if !extracted.page_starts.is_empty() => Some([first, last]),
+            _ => None,
+        };
+        // The whole file's OCR block: its word ranges point into the whole text.
+        letter.ocr = extracted.ocr.clone();
+        if options.with_text {
+            letter.text = Some(extracted.text.clone());
+        }
     }
-    vec![letter]
+    letters
 }
 
 /// A file read: its text and its letters.

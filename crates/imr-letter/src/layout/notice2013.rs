@@ -6,11 +6,12 @@
 
 use std::collections::HashSet;
 
-use super::LetterLayout;
+use super::{Landmark, LetterLayout};
 use crate::diagnostics::{Builder, WarningCode};
 use crate::items::decision_of_word;
 use crate::model::{Date, Dates, Decision, Item, Layout};
 use crate::scan::{find_at_line_start, Pass, Term};
+use crate::text::{Flat, FlatRange};
 use crate::{credentials, summary};
 
 pub struct Notice2013;
@@ -29,6 +30,29 @@ const VERDICTS: [&str; 3] = [
 ];
 
 impl LetterLayout for Notice2013 {
+    fn landmarks(&self, flat: &Flat, range: FlatRange) -> Vec<Landmark> {
+        let mut marks = Vec::new();
+        let mut pos = range.start();
+        while let Some(at) = flat.find(TITLE, pos, range.end()) {
+            pos = at + TITLE.len();
+            // The title line: "MAXIMUS FEDERAL SERVICES, INC. Notice of ...".
+            let start = flat.line_start(at, range.start());
+            marks.push(Landmark {
+                start,
+                end: pos,
+                found: crate::scan::TermMatch {
+                    start,
+                    words_end: pos,
+                    end: pos,
+                    fidelity: crate::vocab::Fidelity::Exact,
+                },
+                rank: 0,
+                layout: 0,
+            });
+        }
+        marks
+    }
+
     fn read(&self, b: &mut Builder) -> bool {
         if b.flat.find(TITLE, b.range.start(), b.end()).is_none() {
             return false;
@@ -100,6 +124,7 @@ fn read(b: &mut Builder) {
         b.letter.items.push(Item {
             heading: Some(request.clone()),
             request: Some(request),
+            category: crate::model::Category::default(),
             decision,
             medically_necessary: decision.map(|d| d == Decision::Overturned),
             claims_administrator_guideline: None,
@@ -147,7 +172,7 @@ fn read_prose_date(
     let Some((ws, we)) = flat.words(at + phrase.len(), end).next() else {
         return;
     };
-    if let Some(date) = b.date(pointer, "The date", ws, we) {
+    if let Some(date) = b.date(pointer, || "The date".to_string(), ws, we) {
         set(&mut b.letter.dates, date);
     }
 }

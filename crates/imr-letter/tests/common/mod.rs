@@ -78,7 +78,7 @@ pub fn check_spans(text: &str, letter: &Letter) {
             decision_of_word(&source).map(|d| d.as_str()) == value.as_str()
         } else if pointer == "/patient/sex" {
             sex_of_word(&source).map(|s| s.as_str()) == value.as_str()
-        } else if pointer == "/patient/age" {
+        } else if pointer == "/patient/age" || pointer.ends_with("/year") {
             source.parse::<u64>().ok() == value.as_u64()
         } else {
             value.as_str() == Some(source.as_str())
@@ -99,7 +99,9 @@ pub fn check_spans(text: &str, letter: &Letter) {
 }
 
 /// Pointers of the non-null string leaves that must have a span (enumerations of the letter as
-/// a whole, warnings and citation sources are not read from one place).
+/// a whole, warnings, and the enumerations of items and citations are not read from one place:
+/// a category's type and subtype, a citation's source and guideline). A category's term, a
+/// citation's chapter, year and sections have spans.
 fn spanned_leaves(v: &Value, pointer: String, out: &mut Vec<String>) {
     let skip = [
         "/schema_version",
@@ -111,7 +113,14 @@ fn spanned_leaves(v: &Value, pointer: String, out: &mut Vec<String>) {
     if skip
         .iter()
         .any(|s| pointer == *s || pointer.starts_with(&format!("{s}/")))
-        || pointer.ends_with("/source")
+        || [
+            "/source",
+            "/guideline",
+            "/category/type",
+            "/category/subtype",
+        ]
+        .iter()
+        .any(|s| pointer.ends_with(s))
     {
         return;
     }
@@ -132,6 +141,10 @@ fn spanned_leaves(v: &Value, pointer: String, out: &mut Vec<String>) {
 pub fn without_spans(letter: &Letter) -> Value {
     let mut l = letter.clone();
     l.spans.clear();
-    l.warnings.iter_mut().for_each(|w| w.span = None);
+    l.source.span = None;
+    l.warnings.iter_mut().for_each(|w| {
+        w.span = None;
+        w.related = None;
+    });
     serde_json::to_value(l).unwrap()
 }

@@ -32,7 +32,7 @@ fn run(bytes: &[u8]) -> usize {
 #[cfg(feature = "letter")]
 fn run(bytes: &[u8]) -> usize {
     let l = imr_letter::parse(&String::from_utf8_lossy(bytes));
-    l.items.iter().map(|i| i.request.len()).sum::<usize>()
+    l.items.iter().map(|i| i.request.as_ref().map_or(0, String::len)).sum::<usize>()
         + l.warnings.iter().map(|w| w.message.len()).sum::<usize>()
         + l.spans.len()
 }
