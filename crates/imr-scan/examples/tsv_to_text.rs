@@ -1,9 +1,10 @@
 //! Assembles pages of words saved as Tesseract TSV (`<letter>-<page>.tsv`, as the WebAssembly
 //! engine benchmark writes them) into each letter's text, OUT_DIR/<letter>.txt.
 //!
-//! cargo run -p imr-scan --example tsv_to_text -- [--page-paragraphs 1] [--kern 0.75] TSV_DIR OUT_DIR [DPI]
+//! cargo run -p imr-scan --example tsv_to_text -- [--page-paragraphs 1] [--kern 0.75] [--specks 0.25] TSV_DIR OUT_DIR [DPI]
 //!
-//! The options change the layout from its default (`--kern 0`: never join a split capital).
+//! The options change the layout from its default (`--kern 0`: never join a split capital; `--specks 0`:
+//! keep every word).
 
 use std::collections::BTreeMap;
 
@@ -18,6 +19,7 @@ fn main() {
         match flag.as_str() {
             "--page-paragraphs" => layout.page_paragraphs = value == "1",
             "--kern" => layout.kern_join = value.parse().expect("--kern F"),
+            "--specks" => layout.speck_size = value.parse().expect("--specks F"),
             _ => panic!("unknown option {flag}"),
         }
     }

@@ -69,6 +69,11 @@ pub struct Layout {
     /// between words (0: never). The engine splits words at a kerned capital ("M edicine",
     /// "A dditionally"); a real one-letter word ("A review") stands a whole word gap away.
     pub kern_join: f32,
+    /// Leaves out a "word" whose box is at most this fraction of the page's median word height
+    /// both ways (0: never): a speck of dust or toner the engine read as `-`, `.` or `|`. At
+    /// the default no glyph of the letter's own type is that small, and it keeps specks from
+    /// standing between a sentence and its full stop.
+    pub speck_size: f32,
 }
 
 /// The measured default of [`Layout::kern_join`]: on the scan corpus, split capitals stood at
@@ -84,6 +89,7 @@ impl Default for Layout {
             gap_paragraphs: 0.0,
             page_paragraphs: true,
             kern_join: KERN_JOIN,
+            speck_size: 0.25,
         }
     }
 }
@@ -123,19 +129,19 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
                 };
                 let s = |v: u32| (v as f32 * scale).round() as u32;
                 page_sizes.push([s(p.width), s(p.height)]);
-                let mut boxes = Vec::with_capacity(p.words.len());
-                write_page(&mut text, p, layout, |start, end, b| {
+                let words = without_specks(&p.words, layout.speck_size);
+                let mut boxes = Vec::with_capacity(words.len());
+                write_page(&mut text, &words, layout, |start, end, b| {
                     boxes.push([start, end, s(b.x), s(b.y), s(b.w), s(b.h)]);
                 });
                 all_words.push(boxes);
-                let page_sum: f64 = p.words.iter().map(|w| f64::from(w.confidence)).sum();
-                if !p.words.is_empty()
-                    && (page_sum / p.words.len() as f64) < f64::from(LOW_CONFIDENCE)
+                let page_sum: f64 = words.iter().map(|w| f64::from(w.confidence)).sum();
+                if !words.is_empty() && (page_sum / words.len() as f64) < f64::from(LOW_CONFIDENCE)
                 {
                     low.push(n + 1);
                 }
                 sum += page_sum;
-                count += p.words.len();
+                count += words.len();
             }
         }
     }
@@ -159,11 +165,11 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
 /// kerned capital joined again. `placed` gets each word's byte range in `text` and its box.
 fn write_page(
     text: &mut String,
-    page: &PageWords,
+    words: &[Word],
     layout: &Layout,
     mut placed: impl FnMut(u32, u32, BBox),
 ) {
-    let lines = lines(&page.words);
+    let lines = lines(words);
     let median_height = median_line_height(&lines);
     let join_below = layout.kern_join * median_word_gap(&lines) as f32;
     let mut prev: Option<(&LineKey, u32)> = None;
@@ -198,6 +204,21 @@ fn write_page(
         }
         prev = Some((&first.key, bottom));
     }
+}
+
+/// The page's words without specks: boxes at most `size` times the median word height both
+/// ways.
+fn without_specks(words: &[Word], size: f32) -> Vec<Word> {
+    let mut heights: Vec<u32> = words.iter().map(|w| w.bbox.h).collect();
+    heights.sort_unstable();
+    let limit = heights
+        .get(heights.len() / 2)
+        .map_or(0.0, |&h| h as f32 * size);
+    words
+        .iter()
+        .filter(|w| !(w.bbox.w as f32 <= limit && w.bbox.h as f32 <= limit))
+        .cloned()
+        .collect()
 }
 
 /// Whether `word` is a capital the engine split off the start of `next`: one capital letter,

@@ -206,3 +206,30 @@ fn a_word_split_at_a_kerned_capital_is_joined_by_its_boxes() {
     let out = assemble(&[PageInput::Words(&p)], "e", &never);
     assert!(out.text.starts_with("Occupational M edicine\n"));
 }
+
+#[test]
+fn specks_the_engine_read_as_punctuation_are_left_out() {
+    // Words 30 pixels high; a 3 x 3 "-" after the full stop and a 3 x 1 "-" inside the
+    // sentence are specks; a 14 x 5 dash is a real one.
+    let p = page(vec![
+        word("not", 95.0, (100, 100, 50, 30), (1, 1)),
+        word("medically", 95.0, (164, 100, 140, 30), (1, 1)),
+        word("-", 56.0, (320, 112, 3, 1), (1, 1)),
+        word("necessary.", 95.0, (340, 100, 150, 30), (1, 1)),
+        word("-", 0.0, (510, 120, 3, 3), (1, 1)),
+        word("week", 95.0, (100, 150, 70, 30), (1, 2)),
+        word("-", 90.0, (184, 162, 14, 5), (1, 2)),
+        word("six", 95.0, (212, 150, 40, 30), (1, 2)),
+    ]);
+    let out = assemble(&[PageInput::Words(&p)], "e", &Layout::default());
+    assert_eq!(out.text, "not medically necessary.\nweek - six");
+    assert_eq!(out.ocr.words[0].len(), 6);
+    // Left out of the mean confidence too.
+    assert_eq!(out.ocr.mean_confidence, Some(94.2));
+    let keep = Layout {
+        speck_size: 0.0,
+        ..Layout::default()
+    };
+    let out = assemble(&[PageInput::Words(&p)], "e", &keep);
+    assert_eq!(out.text, "not medically - necessary. -\nweek - six");
+}
