@@ -48,6 +48,8 @@ pub fn extract(bytes: &[u8], limits: &Limits, ocr: OcrArg) -> Result<Extracted, 
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });
+    // The reader tells the pages to read by OCR as they are announced, then the answer when
+    // the child closes its output (it has ended, or is about to).
     let (events, heard) = mpsc::channel();
     let reader = std::thread::spawn(move || {
         let mut answer = None;
@@ -58,12 +60,12 @@ pub fn extract(bytes: &[u8], limits: &Limits, ocr: OcrArg) -> Result<Extracted, 
                 .map(|n| n.trim().parse::<u64>())
             {
                 Some(Ok(pages)) => {
-                    let _ = events.send(pages);
+                    let _ = events.send(Heard::Pages(pages));
                 }
                 _ => answer = Some(line),
             }
         }
-        answer
+        let _ = events.send(Heard::Closed(answer));
     });
     let errors = std::thread::spawn(move || {
         let mut s = Vec::new();
@@ -73,23 +75,26 @@ pub fn extract(bytes: &[u8], limits: &Limits, ocr: OcrArg) -> Result<Extracted, 
 
     let start = Instant::now();
     let mut allowed = limits.seconds;
+    let mut answer = None;
     let status = loop {
-        while let Ok(pages) = heard.try_recv() {
-            allowed = allowed.saturating_add(pages.saturating_mul(limits.ocr_seconds));
-        }
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if start.elapsed() < Duration::from_secs(allowed) => {
-                std::thread::sleep(Duration::from_millis(2));
+        let left = Duration::from_secs(allowed).saturating_sub(start.elapsed());
+        match heard.recv_timeout(left) {
+            Ok(Heard::Pages(pages)) => {
+                allowed = allowed.saturating_add(pages.saturating_mul(limits.ocr_seconds));
             }
-            _ => {
+            Ok(Heard::Closed(a)) => {
+                answer = a;
+                // Its output is closed: it has ended or is ending; still within the limit.
+                break wait_until(&mut child, deadline(start, allowed));
+            }
+            Err(_) => {
                 kill(&mut child);
                 break None;
             }
         }
     };
     let _ = writer.join();
-    let answer = reader.join().ok().flatten();
+    let _ = reader.join();
     let err = errors.join().unwrap_or_default();
     match status {
         None => Err(format!(
@@ -104,6 +109,35 @@ pub fn extract(bytes: &[u8], limits: &Limits, ocr: OcrArg) -> Result<Extracted, 
                 Answer { ok: Some(e), .. } => Ok(e),
                 Answer { error: Some(e), .. } => Err(e),
                 _ => Err("the reader gave no answer".into()),
+            }
+        }
+    }
+}
+
+/// What the reader of the child's output hears.
+enum Heard {
+    /// `ocr-pages N`.
+    Pages(u64),
+    /// The output closed; its last other line (the answer), if any.
+    Closed(Option<String>),
+}
+
+/// `seconds` after `start` (or as far as an `Instant` goes).
+fn deadline(start: Instant, seconds: u64) -> Instant {
+    start
+        .checked_add(Duration::from_secs(seconds))
+        .unwrap_or(start + Duration::from_secs(u32::MAX.into()))
+}
+
+/// Waits for the child to end until `deadline`, then stops it (`None`).
+fn wait_until(child: &mut std::process::Child, deadline: Instant) -> Option<ExitStatus> {
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(1)),
+            _ => {
+                kill(child);
+                return None;
             }
         }
     }

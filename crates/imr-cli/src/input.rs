@@ -5,12 +5,12 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::path::PathBuf;
 
-use imr_letter::Letter;
 use imr_read::Content;
 
 use crate::child;
-use crate::cli::OcrArg;
+use crate::cli::{Format, OcrArg};
 use crate::limits::Limits;
+use crate::output;
 
 /// One input: standard input, or a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,24 +76,26 @@ fn path(bytes: &[u8]) -> PathBuf {
     String::from_utf8_lossy(bytes).into_owned().into()
 }
 
-/// How every input is read.
+/// How every input is read, and written.
 #[derive(Debug, Clone, Copy)]
 pub struct Reading {
+    pub format: Format,
     pub limits: Limits,
     pub ocr: OcrArg,
     pub with_text: bool,
 }
 
 /// What came of one input: its letters (a file may hold several, or none when it cannot be
-/// read), the lines for standard error, and whether it was read as IMR letters.
+/// read) rendered in the output format, the lines for standard error, and whether it was read
+/// as IMR letters.
 #[derive(Debug)]
 pub struct Outcome {
-    pub letters: Vec<Letter>,
+    pub letters: Vec<Vec<u8>>,
     pub messages: Vec<String>,
     pub read_as_letter: bool,
 }
 
-/// Reads one input into its letter.
+/// Reads one input into its letters.
 pub fn read(input: &Input, how: &Reading) -> Outcome {
     let label = input.label();
     let failed = |why: String| Outcome {
@@ -142,7 +144,10 @@ pub fn read(input: &Input, how: &Reading) -> Outcome {
         recognized = false;
     }
     Outcome {
-        letters,
+        letters: letters
+            .iter()
+            .map(|l| output::render(how.format, l))
+            .collect(),
         messages,
         read_as_letter: recognized,
     }

@@ -73,6 +73,7 @@ fn parse(args: ParseArgs) -> ExitCode {
         }
     }
     let how = Reading {
+        format: args.format,
         limits,
         ocr: args.ocr,
         with_text: args.with_text,

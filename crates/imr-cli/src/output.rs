@@ -1,7 +1,8 @@
 //! Writing letters as they come, in the three formats: one JSON array (pretty, exactly what
 //! `serde_json::to_writer_pretty` gives for the whole list), JSON lines, CSV
-//! (`imr_letter::csv`, the page's export). Nothing is held back but the current letter, so
-//! that the output of thousands of files needs no more memory than one.
+//! (`imr_letter::csv`, the page's export). Each letter is rendered on its own ([`render`], on
+//! the thread that read it) and written in order; nothing is held back but the current letter,
+//! so that the output of thousands of files needs no more memory than one.
 
 use std::io::{self, Write};
 
@@ -30,8 +31,9 @@ impl<W: Write> Output<W> {
         Ok(o)
     }
 
-    /// Writes one letter (JSON lines: flushed, so that a reader sees it at once).
-    pub fn letter(&mut self, letter: &Letter) -> io::Result<()> {
+    /// Writes one letter as [`render`] made it (JSON lines: flushed, so that a reader sees it
+    /// at once).
+    pub fn letter(&mut self, rendered: &[u8]) -> io::Result<()> {
         self.letters += 1;
         match self.format {
             Format::Json => {
@@ -40,28 +42,13 @@ impl<W: Write> Output<W> {
                 } else {
                     b",\n  "
                 })?;
-                let pretty = serde_json::to_vec_pretty(letter)?;
-                // Indented one level: JSON strings hold no raw line breaks, so every `\n` is
-                // the layout's.
-                for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
-                    if i > 0 {
-                        self.out.write_all(b"\n  ")?;
-                    }
-                    self.out.write_all(line)?;
-                }
-                Ok(())
+                self.out.write_all(rendered)
             }
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, letter)?;
-                self.out.write_all(b"\n")?;
+                self.out.write_all(rendered)?;
                 self.out.flush()
             }
-            Format::Csv => {
-                let header = imr_letter::csv::to_csv(&[]);
-                let table = imr_letter::csv::to_csv(std::slice::from_ref(letter));
-                let rows = table.strip_prefix(&header).unwrap_or(&table);
-                self.out.write_all(rows.as_bytes())
-            }
+            Format::Csv => self.out.write_all(rendered),
         }
     }
 
@@ -72,6 +59,39 @@ impl<W: Write> Output<W> {
                 .write_all(if self.letters == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
+    }
+}
+
+/// One letter in `format`: for JSON the pretty object indented one level (its place in the
+/// array is the writer's), for JSON lines one line, for CSV its rows.
+pub fn render(format: Format, letter: &Letter) -> Vec<u8> {
+    match format {
+        Format::Json => {
+            let pretty = serde_json::to_vec_pretty(letter).expect("a Letter always serializes");
+            // JSON strings hold no raw line breaks: every `\n` is the layout's.
+            let mut out = Vec::with_capacity(pretty.len() + pretty.len() / 8);
+            for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b"\n  ");
+                }
+                out.extend_from_slice(line);
+            }
+            out
+        }
+        Format::Jsonl => {
+            let mut out = serde_json::to_vec(letter).expect("a Letter always serializes");
+            out.push(b'\n');
+            out
+        }
+        Format::Csv => {
+            let header = imr_letter::csv::to_csv(&[]);
+            let table = imr_letter::csv::to_csv(std::slice::from_ref(letter));
+            table
+                .strip_prefix(&header)
+                .unwrap_or(&table)
+                .as_bytes()
+                .to_vec()
+        }
     }
 }
 
@@ -91,7 +111,7 @@ mod tests {
         let mut buf = Vec::new();
         let mut o = Output::new(&mut buf, format).unwrap();
         for l in letters {
-            o.letter(l).unwrap();
+            o.letter(&render(format, l)).unwrap();
         }
         o.finish().unwrap();
         buf
