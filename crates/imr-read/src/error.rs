@@ -4,6 +4,7 @@ use std::fmt;
 
 use imr_letter::WarningCode;
 use imr_pdf::PdfError;
+#[cfg(feature = "scan")]
 use imr_scan::ScanError;
 
 /// Why no text came out of a file.
@@ -13,9 +14,11 @@ pub enum ReadError {
     Pdf(PdfError),
     /// An image file (PNG, JPEG, TIFF) read without OCR: it has no text (`no-text-layer`).
     ImageWithoutText,
+    #[cfg(feature = "scan")]
     /// A scan whose page images cannot be read (its own reason and code: `image-too-large`,
     /// `unterminated-fax`, `damaged-image`, ...).
     Scan(ScanError),
+    #[cfg(feature = "scan")]
     /// [`crate::ScanJob::finish`] was given words for another number of pages than it asked
     /// for (a shell's mistake).
     WrongPageCount {
@@ -32,7 +35,9 @@ impl ReadError {
         match self {
             ReadError::Pdf(e) => e.code(),
             ReadError::ImageWithoutText => "no-text-layer",
+            #[cfg(feature = "scan")]
             ReadError::Scan(e) => e.code(),
+            #[cfg(feature = "scan")]
             ReadError::WrongPageCount { .. } => "ocr-failed",
         }
     }
@@ -45,7 +50,9 @@ impl fmt::Display for ReadError {
             ReadError::ImageWithoutText => {
                 f.write_str("this file is an image (a scan) and has no text; OCR is not done")
             }
+            #[cfg(feature = "scan")]
             ReadError::Scan(e) => e.fmt(f),
+            #[cfg(feature = "scan")]
             ReadError::WrongPageCount { expected, got } => write!(
                 f,
                 "the text recogniser gave words for {got} pages where {expected} were asked for"

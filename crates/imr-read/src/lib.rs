@@ -20,11 +20,14 @@
 
 mod decode;
 mod error;
+#[cfg(feature = "scan")]
 mod scan;
 
 pub use error::ReadError;
 pub use imr_letter::{Letter, Ocr, Outcome, SourceKind, WarningCode};
+#[cfg(feature = "scan")]
 pub use imr_scan::{parse_tsv, GrayImage, PageWords, Word};
+#[cfg(feature = "scan")]
 pub use scan::{begin, Begun, OcrMode, ScanJob};
 
 /// What a file holds, told by content (never by name).
@@ -40,13 +43,22 @@ pub enum Content {
 
 /// What a file holds, by its first bytes.
 pub fn sniff(bytes: &[u8]) -> Content {
-    if imr_scan::is_image(bytes) {
+    if is_image(bytes) {
         Content::Image
     } else if imr_pdf::is_pdf(bytes) {
         Content::Pdf
     } else {
         Content::Text
     }
+}
+
+/// A PNG, JPEG or TIFF signature: the images the scan reader decodes (kept here, not taken
+/// from `imr-scan`, so that a build without the `scan` feature still tells an image from text).
+fn is_image(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"II*\0")
+        || bytes.starts_with(b"MM\0*")
 }
 
 /// A file's text, ready for the parser.
@@ -64,7 +76,7 @@ pub struct Extracted {
     #[cfg_attr(feature = "serde", serde(default))]
     pub ocr: Option<Ocr>,
     /// For a scan: pages (from 1) whose words the engine was unsure of (mean confidence under
-    /// [`imr_scan::LOW_CONFIDENCE`]). Letter JSON v1 has no warning code for this yet; shells
+    /// `imr_scan::LOW_CONFIDENCE`). Letter JSON v1 has no warning code for this yet; shells
     /// tell the user.
     #[cfg_attr(feature = "serde", serde(default))]
     pub low_confidence_pages: Vec<usize>,
