@@ -45,6 +45,40 @@ EXAMPLES:
     imr parse --ocr off --jobs 1 fax.tif
 ";
 
+const STATS_AFTER_HELP: &str = "\
+FILE is read as by 'imr parse' (text, PDF or scan; '-' reads standard input). A file that is
+not an IMR letter is reported and left out of the counts.
+
+COUNTING:
+    An overturn rate is over the items whose decision could be read (its n, 'decided').
+    An item counts under each specialty of its letter and under each guideline it cites
+    (or 'none cited'); shares are of all items (of pharmaceutical items for subtypes).
+    Days are per letter; letters missing a date, or with dates out of order, are counted
+    apart. Median and 90th percentile are by nearest rank.
+
+EXIT STATUS:
+    0  every file was read as an IMR letter
+    1  a file could not be read, or is not an IMR letter (the others are still counted)
+    2  wrong usage
+
+EXAMPLES:
+    imr stats letters/*.pdf
+    imr stats --table by_guideline letters/*.txt
+    imr stats --format json letters/*.txt > insights.json
+    find letters -type f | imr stats --format csv --table by_month --files-from -
+";
+
+/// The tables of `imr stats`, by name, in their order.
+pub const TABLES: [&str; 7] = [
+    "by_type",
+    "pharmaceutical",
+    "by_specialty",
+    "by_guideline",
+    "ur_denial_to_application",
+    "application_to_decision",
+    "by_month",
+];
+
 /// imr - read California IMR Final Determination Letters (text, PDF or scans)
 #[derive(Debug, Parser)]
 #[command(name = "imr", version, after_help = AFTER_HELP, max_term_width = 100)]
@@ -58,6 +92,11 @@ pub enum Command {
     /// Read letters into Letter JSON v1 (docs/letter-json-v1.md), JSON lines or CSV
     #[command(after_help = AFTER_HELP)]
     Parse(ParseArgs),
+    /// Print what the letters add up to: items by treatment type, pharmaceutical subtype,
+    /// reviewer specialty and guideline cited, with overturn rates; days from UR denial to
+    /// application and from application to decision; decisions by month
+    #[command(after_help = STATS_AFTER_HELP)]
+    Stats(StatsArgs),
     /// Print a completion script for a shell (e.g. `imr completions bash > /etc/bash_completion.d/imr`)
     Completions {
         /// The shell
@@ -72,6 +111,31 @@ pub struct ParseArgs {
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
 
+    /// Add each letter's text (what its spans point into) as "text"
+    #[arg(long)]
+    pub with_text: bool,
+
+    #[command(flatten)]
+    pub inputs: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+
+    /// Only this table (text and CSV; CSV prints one table, by_type unless told)
+    #[arg(short, long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(TABLES))]
+    pub table: Option<String>,
+
+    #[command(flatten)]
+    pub inputs: InputArgs,
+}
+
+/// The files to read and how: the same for `parse` and `stats`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
     /// Files read at once [default: the number of cores]; 1 reads one after the other. The
     /// output is the same either way, in input order
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
@@ -85,10 +149,6 @@ pub struct ParseArgs {
     /// too long for the command line
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<String>,
-
-    /// Add each letter's text (what its spans point into) as "text"
-    #[arg(long)]
-    pub with_text: bool,
 
     /// Letters to read ('-': standard input)
     #[arg(value_name = "FILE", required_unless_present = "files_from")]
@@ -114,6 +174,16 @@ pub enum Format {
     /// One Letter object a line
     Jsonl,
     /// One row per disputed item
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Aligned tables, each under its title
+    Text,
+    /// One JSON object: the totals and every table's rows
+    Json,
+    /// One table (--table) as CSV
     Csv,
 }
 
@@ -162,5 +232,12 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_table_names_are_the_librarys() {
+        let empty = imr_letter::stats::insights(&[]);
+        let names: Vec<&str> = empty.tables().iter().map(|t| t.name).collect();
+        assert_eq!(names, super::TABLES);
     }
 }

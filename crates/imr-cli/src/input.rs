@@ -5,12 +5,12 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::path::PathBuf;
 
+use imr_letter::Letter;
 use imr_read::Content;
 
 use crate::child;
-use crate::cli::{Format, OcrArg};
+use crate::cli::OcrArg;
 use crate::limits::Limits;
-use crate::output;
 
 /// One input: standard input, or a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,23 +76,33 @@ fn path(bytes: &[u8]) -> PathBuf {
     String::from_utf8_lossy(bytes).into_owned().into()
 }
 
-/// How every input is read, and written.
+/// How every input is read.
 #[derive(Debug, Clone, Copy)]
 pub struct Reading {
-    pub format: Format,
     pub limits: Limits,
     pub ocr: OcrArg,
     pub with_text: bool,
 }
 
 /// What came of one input: its letters (a file may hold several, or none when it cannot be
-/// read) rendered in the output format, the lines for standard error, and whether it was read
-/// as IMR letters.
+/// read; `L` is [`Letter`], or what a command makes of one), the lines for standard error, and
+/// whether it was read as IMR letters.
 #[derive(Debug)]
-pub struct Outcome {
-    pub letters: Vec<Vec<u8>>,
+pub struct Outcome<L = Letter> {
+    pub letters: Vec<L>,
     pub messages: Vec<String>,
     pub read_as_letter: bool,
+}
+
+impl Outcome {
+    /// The same outcome with each letter made into `f` of it (on the reading thread).
+    pub fn map<L>(self, f: impl Fn(Letter) -> L) -> Outcome<L> {
+        Outcome {
+            letters: self.letters.into_iter().map(f).collect(),
+            messages: self.messages,
+            read_as_letter: self.read_as_letter,
+        }
+    }
 }
 
 /// Reads one input into its letters.
@@ -144,10 +154,7 @@ pub fn read(input: &Input, how: &Reading) -> Outcome {
         recognized = false;
     }
     Outcome {
-        letters: letters
-            .iter()
-            .map(|l| output::render(how.format, l))
-            .collect(),
+        letters,
         messages,
         read_as_letter: recognized,
     }

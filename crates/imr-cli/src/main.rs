@@ -1,5 +1,5 @@
 //! `imr`: reads IMR Final Determination Letters (text, PDF or scans) into Letter JSON v1, JSON
-//! lines or CSV. A thin shell over `imr-read` (the reading pipeline shared with the page).
+//! lines or CSV (`imr parse`), or into what they add up to (`imr stats`). A thin shell over `imr-read` (the reading pipeline shared with the page).
 
 mod child;
 mod cli;
@@ -9,13 +9,13 @@ mod oom;
 mod output;
 mod parallel;
 
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command, ParseArgs};
+use cli::{Cli, Command, InputArgs, ParseArgs, StatsArgs, StatsFormat};
 use input::{Input, Outcome, Reading};
 use limits::Limits;
 use output::Output;
@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     }
     match Cli::parse().command {
         Command::Parse(args) => parse(args),
+        Command::Stats(args) => stats(args),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell.generator(),
@@ -41,20 +42,24 @@ fn main() -> ExitCode {
     }
 }
 
-/// A usage error in clap's words and with its exit status (2).
-fn usage(kind: ErrorKind, message: impl std::fmt::Display) -> ! {
+/// A usage error in clap's words and with its exit status (2), as `imr COMMAND`'s.
+fn usage(command: &str, kind: ErrorKind, message: impl std::fmt::Display) -> ! {
     let mut cmd = Cli::command();
-    let parse = cmd.find_subcommand_mut("parse").expect("declared").clone();
-    parse.bin_name("imr parse").error(kind, message).exit()
+    let sub = cmd.find_subcommand_mut(command).expect("declared").clone();
+    sub.bin_name(format!("imr {command}"))
+        .error(kind, message)
+        .exit()
 }
 
-fn parse(args: ParseArgs) -> ExitCode {
-    let limits = Limits::from_env().unwrap_or_else(|e| usage(ErrorKind::InvalidValue, e));
+/// The inputs named on the command line and in `--files-from`, and how to read them.
+fn inputs(command: &str, args: InputArgs, with_text: bool) -> (Vec<Input>, Reading, usize) {
+    let limits = Limits::from_env().unwrap_or_else(|e| usage(command, ErrorKind::InvalidValue, e));
     let mut inputs: Vec<Input> = args.files.into_iter().map(Input::from_arg).collect();
     if let Some(list) = &args.files_from {
         let bytes = if list == "-" {
             if inputs.contains(&Input::Stdin) {
                 usage(
+                    command,
                     ErrorKind::ArgumentConflict,
                     "'-' (standard input) cannot be both a FILE and the --files-from list",
                 );
@@ -67,24 +72,29 @@ fn parse(args: ParseArgs) -> ExitCode {
         match bytes {
             Ok(b) => inputs.extend(input::list(&b)),
             Err(e) => usage(
+                command,
                 ErrorKind::Io,
                 format!("cannot read the --files-from list '{list}': {e}"),
             ),
         }
     }
     let how = Reading {
-        format: args.format,
         limits,
         ocr: args.ocr,
-        with_text: args.with_text,
+        with_text,
     };
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
+    (inputs, how, jobs)
+}
 
+fn parse(args: ParseArgs) -> ExitCode {
+    let format = args.format;
+    let (inputs, how, jobs) = inputs("parse", args.inputs, args.with_text);
     let stdout = io::stdout();
-    let Ok(mut out) = Output::new(io::BufWriter::new(stdout.lock()), args.format) else {
+    let Ok(mut out) = Output::new(io::BufWriter::new(stdout.lock()), format) else {
         return broken_pipe();
     };
     let mut all_read = true;
@@ -92,8 +102,9 @@ fn parse(args: ParseArgs) -> ExitCode {
     parallel::in_order(
         inputs.len(),
         jobs,
-        |i| input::read(&inputs[i], &how),
-        |outcome: Outcome| {
+        // Each letter rendered on the thread that read it.
+        |i| input::read(&inputs[i], &how).map(|l| output::render(format, &l)),
+        |outcome: Outcome<Vec<u8>>| {
             for m in &outcome.messages {
                 eprintln!("{m}");
             }
@@ -107,6 +118,59 @@ fn parse(args: ParseArgs) -> ExitCode {
     if closed || out.finish().is_err() {
         return broken_pipe();
     }
+    exit_status(all_read)
+}
+
+/// `imr stats`: every input read (in parallel, counted in input order), then the tables.
+fn stats(args: StatsArgs) -> ExitCode {
+    let (inputs, how, jobs) = inputs("stats", args.inputs, false);
+    let mut letters = Vec::new();
+    let mut all_read = true;
+    parallel::in_order(
+        inputs.len(),
+        jobs,
+        |i| input::read(&inputs[i], &how),
+        |outcome: Outcome| {
+            for m in &outcome.messages {
+                eprintln!("{m}");
+            }
+            all_read &= outcome.read_as_letter;
+            // What is not an IMR letter (reported above) is left out of the counts.
+            letters.extend(outcome.letters.into_iter().filter(|l| l.is_recognized()));
+            true
+        },
+    );
+    let insights = imr_letter::stats::insights(&letters);
+    let chosen = |name: &str| {
+        insights
+            .tables()
+            .into_iter()
+            .find(|t| t.name == name)
+            .expect("the names are the library's")
+    };
+    let text = match (args.format, args.table.as_deref()) {
+        (StatsFormat::Text, None) => insights.to_text(),
+        (StatsFormat::Text, Some(name)) => chosen(name).to_text(),
+        (StatsFormat::Json, _) => {
+            let mut json =
+                serde_json::to_string_pretty(&insights).expect("the tables always serialize");
+            json.push('\n');
+            json
+        }
+        (StatsFormat::Csv, name) => chosen(name.unwrap_or(cli::TABLES[0])).to_csv(),
+    };
+    let mut out = io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return broken_pipe();
+    }
+    exit_status(all_read)
+}
+
+fn exit_status(all_read: bool) -> ExitCode {
     if all_read {
         ExitCode::SUCCESS
     } else {
