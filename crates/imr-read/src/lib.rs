@@ -145,7 +145,7 @@ pub(crate) fn from_pdf(pdf: imr_pdf::PdfText) -> Extracted {
         warnings: pdf
             .warnings
             .into_iter()
-            .map(|w| (error::warning_code(w.code), w.message))
+            .map(|w| (error::warning_code(w.code.as_str()), w.message))
             .collect(),
         ocr: None,
         low_confidence_pages: Vec::new(),
