@@ -203,7 +203,7 @@ pub fn run(args: &ChildArgs) -> ExitCode {
     if std::io::stdin().read_to_end(&mut bytes).is_err() {
         return ExitCode::from(2);
     }
-    test_hook_stall();
+    test_hooks();
     let mut out = std::io::stdout().lock();
     let answer = match read(&bytes, args.ocr.mode(), args.page_seconds, &mut out) {
         Ok(e) => Answer {
@@ -256,10 +256,20 @@ fn read(
     job.finish(words, &name).map_err(|e| e.to_string())
 }
 
-/// Debug builds only: `IMR_TEST_STALL=1` makes the child wait forever before it reads, so that
-/// the time limit can be tested without depending on the machine's speed.
-fn test_hook_stall() {
-    if cfg!(debug_assertions) && std::env::var_os("IMR_TEST_STALL").is_some() {
+/// Debug builds only, so that the limits can be tested without a file that needs them (and
+/// without depending on the machine's speed): `IMR_TEST_STALL=1` makes the child wait forever
+/// before it reads, `IMR_TEST_ALLOCATE=1` makes it ask for 4 GiB at once.
+fn test_hooks() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    if std::env::var_os("IMR_TEST_ALLOCATE").is_some() {
+        let mut big: Vec<u8> = Vec::new();
+        // Past the address-space limit: the allocator's marker, then exit.
+        big.reserve_exact(4 << 30);
+        std::hint::black_box(&big);
+    }
+    if std::env::var_os("IMR_TEST_STALL").is_some() {
         loop {
             std::thread::sleep(Duration::from_secs(3600));
         }

@@ -367,21 +367,40 @@ fn limits_in_the_environment_are_valid_or_a_usage_error_naming_the_variable() {
 }
 
 #[test]
-fn a_pdf_over_the_memory_limit_is_reported_as_such_and_the_rest_goes_on() {
-    // 0.5 MB that inflates to 512 MiB: read in a child process limited to 128 MB.
-    let o = imr_env(
-        &["parse", &corpus("made/inflate-bomb.pdf"), &corpus(A)],
-        &[("IMR_PDF_MEMORY_MB", "128")],
-    );
+fn a_decompression_bomb_is_refused_and_the_rest_goes_on() {
+    // 0.5 MB that inflates to 512 MiB: refused by the PDF reader's decode limit.
+    let o = imr(&["parse", &corpus("made/inflate-bomb.pdf"), &corpus(A)]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("inflate-bomb.pdf: cannot read this PDF: reading it needed more than 128 MB of memory (IMR_PDF_MEMORY_MB) and was stopped"),
+        err.contains("inflate-bomb.pdf: cannot read this PDF: this PDF unpacks to more data than this reader accepts"),
         "{err}"
     );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["case_number"], "CM16-0237844");
+}
+
+#[test]
+fn a_file_over_the_memory_limit_is_reported_as_such_and_the_rest_goes_on() {
+    // The test hook makes the child ask for 4 GiB: past a 128 MB limit.
+    let o = imr_env(
+        &[
+            "parse",
+            &corpus("real/pdf/format1_CM16-0237844.pdf"),
+            &corpus(B),
+        ],
+        &[("IMR_PDF_MEMORY_MB", "128"), ("IMR_TEST_ALLOCATE", "1")],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("format1_CM16-0237844.pdf: cannot read this PDF: reading it needed more than 128 MB of memory (IMR_PDF_MEMORY_MB) and was stopped"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["case_number"], "CM17-0010420");
 }
 
 #[test]
