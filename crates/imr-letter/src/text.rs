@@ -269,7 +269,7 @@ impl Flat {
         if run.is_empty() {
             return None;
         }
-        let finder = memchr::memmem::Finder::new(run);
+        let finder = RunFinder::new(run);
         let mut pos = k;
         while pos < h.len() {
             let i = pos + finder.find(&h[pos..])?;
@@ -323,6 +323,49 @@ impl Flat {
             }
             Some((s, i))
         })
+    }
+}
+
+/// Finds a run of bytes: `memchr::memmem` natively (SIMD); in wasm, where it has no SIMD and
+/// would only add to the page's bytes, the run's first byte by `memchr` and the rest compared.
+struct RunFinder<'a> {
+    #[cfg(not(target_arch = "wasm32"))]
+    finder: memchr::memmem::Finder<'a>,
+    #[cfg(target_arch = "wasm32")]
+    run: &'a [u8],
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'a> RunFinder<'a> {
+    /// `run` is not empty.
+    fn new(run: &'a [u8]) -> Self {
+        RunFinder {
+            finder: memchr::memmem::Finder::new(run),
+        }
+    }
+
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        self.finder.find(hay)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl<'a> RunFinder<'a> {
+    /// `run` is not empty.
+    fn new(run: &'a [u8]) -> Self {
+        RunFinder { run }
+    }
+
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        let mut pos = 0;
+        while let Some(i) = memchr::memchr(self.run[0], &hay[pos..]) {
+            let at = pos + i;
+            if hay[at..].starts_with(self.run) {
+                return Some(at);
+            }
+            pos = at + 1;
+        }
+        None
     }
 }
 
