@@ -11,3 +11,5 @@ pub mod runner;
 pub mod samples;
 pub mod scheduler;
 pub mod state;
+pub mod summary;
+pub mod labels;
