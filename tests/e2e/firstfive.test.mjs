@@ -110,13 +110,13 @@ test("next and previous letter by key and button keep the table's sort and filte
     const { page } = app;
     await page.setInputFiles("#pick-files", SOME);
     await waitForIdle(page, SOME.length);
-    // Sorted by decision date, newest first, and only the letters with an overturned item.
+    // Sorted by decision date, newest first, and only the letters with an upheld item.
     await page.click("#letters-table th:nth-child(3) button");
     await page.click("#letters-table th:nth-child(3) button");
-    await page.selectOption("#f-decision", "overturned");
+    await page.selectOption("#f-decision", "upheld");
     const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
     const want = expected
-      .filter((l) => l.items.some((i) => i.decision === "overturned"))
+      .filter((l) => l.items.some((i) => i.decision === "upheld"))
       .map((l, n) => [l.dates.decision ?? "", -n, l.case_number]) // a stable sort: the original order among equals
       .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : b[1] - a[1]))
       .map((r) => r[2]);
