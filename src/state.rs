@@ -229,9 +229,20 @@ impl AppState {
         self.visible_letters()
             .into_iter()
             .map(|(_, p)| {
-                let mut l = p.letter.clone();
-                l.items.retain(|i| item_passes(i, &self.filter));
-                l
+                // Only what the statistics read: no copy of the spans, texts and warnings (nor
+                // the code to copy them in the page's wasm).
+                let l = &p.letter;
+                Letter {
+                    dates: l.dates.clone(),
+                    reviewer: l.reviewer.clone(),
+                    items: l
+                        .items
+                        .iter()
+                        .filter(|i| item_passes(i, &self.filter))
+                        .cloned()
+                        .collect(),
+                    ..Letter::default()
+                }
             })
             .collect()
     }

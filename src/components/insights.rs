@@ -43,6 +43,8 @@ struct Chart {
     id: &'static str,
     title: &'static str,
     group: &'static str,
+    /// Whether the rows have an overturn rate column.
+    rates: bool,
     rows: Vec<ChartRow>,
 }
 
@@ -81,7 +83,9 @@ fn chart(c: &Chart) -> Html {
                     <thead><tr>
                         <th scope="col">{ c.group }</th>
                         <th scope="col">{ "Items (share)" }</th>
-                        <th scope="col">{ "Overturned (of decided)" }</th>
+                        if c.rates {
+                            <th scope="col">{ "Overturned (of decided)" }</th>
+                        }
                     </tr></thead>
                     <tbody>{ for c.rows.iter().map(|r| {
                         let share = tenths(r.row.items, r.row.base);
@@ -101,11 +105,13 @@ fn chart(c: &Chart) -> Html {
                                     <span class="n">{ r.row.items }</span>
                                     <span class="muted">{ format!(" ({})", share.map(percent).unwrap_or_else(|| "-".into())) }</span>
                                 </td>
-                                <td class="rate">
-                                    { bar(rate, "overturn") }
-                                    <span class="n">{ rate.map(percent).unwrap_or_else(|| "-".into()) }</span>
-                                    <span class="muted">{ format!(" ({} of {})", r.row.overturned, r.row.decided) }</span>
-                                </td>
+                                if c.rates {
+                                    <td class="rate">
+                                        { bar(rate, "overturn") }
+                                        <span class="n">{ rate.map(percent).unwrap_or_else(|| "-".into()) }</span>
+                                        <span class="muted">{ format!(" ({} of {})", r.row.overturned, r.row.decided) }</span>
+                                    </td>
+                                }
                             </tr>
                         }
                     }) }</tbody>
@@ -151,6 +157,7 @@ pub fn insights_view(props: &Props) -> Html {
         id: "chart-decisions",
         title: "Items by decision",
         group: "Decision",
+        rates: false,
         rows: [
             ("Upheld", "upheld", ins.decided - ins.overturned),
             ("Overturned", "overturned", ins.overturned),
@@ -159,19 +166,13 @@ pub fn insights_view(props: &Props) -> Html {
         .into_iter()
         .filter(|(_, k, n)| *n > 0 || *k != "unknown")
         .map(|(label, key, n)| {
-            let over = if key == "overturned" { n } else { 0 };
-            let decided = if key == "unknown" { 0 } else { n };
-            row(
-                label.into(),
-                key.into(),
-                None,
-                RowCounts {
-                    items: n,
-                    base: ins.items,
-                    decided,
-                    overturned: over,
-                },
-            )
+            let counts = RowCounts {
+                items: n,
+                base: ins.items,
+                decided: 0,
+                overturned: 0,
+            };
+            row(label.into(), key.into(), None, counts)
         })
         .collect(),
     };
@@ -179,6 +180,7 @@ pub fn insights_view(props: &Props) -> Html {
         id: "chart-by-type",
         title: "Items and overturn rate by treatment type",
         group: "Treatment type",
+        rates: true,
         rows: ins
             .by_type
             .iter()
@@ -198,6 +200,7 @@ pub fn insights_view(props: &Props) -> Html {
         id: "chart-pharmaceutical",
         title: "Pharmaceutical items by subtype",
         group: "Subtype",
+        rates: true,
         rows: ins
             .pharmaceutical
             .iter()
@@ -214,6 +217,7 @@ pub fn insights_view(props: &Props) -> Html {
         id: "chart-by-guideline",
         title: "Items and overturn rate by guideline cited",
         group: "Guideline",
+        rates: true,
         rows: ins
             .by_guideline
             .iter()

@@ -3,8 +3,8 @@
 pub mod app;
 pub mod field;
 pub mod file_list;
-pub mod intake;
 pub mod insights;
+pub mod intake;
 pub mod item_table;
 pub mod landing;
 pub mod letter_table;
