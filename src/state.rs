@@ -128,6 +128,12 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The keys (Escape, arrows) outside a letter change nothing: the same `Rc` is no
+        // re-render of the tables.
+        let in_letter = matches!(self.view, View::Letter(_));
+        if matches!(action, Action::Escape | Action::Step(_)) && !in_letter {
+            return self;
+        }
         let mut s = (*self).clone();
         s.apply(action);
         Rc::new(s)
@@ -636,6 +642,15 @@ mod tests {
         }));
         assert_eq!(s.position(1), Some((1, 1)));
         assert_eq!(s.neighbour(1, -1), None);
+    }
+
+    #[test]
+    fn keys_outside_a_letter_keep_the_same_state() {
+        let s = Rc::new(state());
+        let after = s.clone().reduce(Action::Step(1));
+        assert!(Rc::ptr_eq(&s, &after));
+        let after = s.clone().reduce(Action::Escape);
+        assert!(Rc::ptr_eq(&s, &after));
     }
 
     #[test]
