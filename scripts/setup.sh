@@ -37,8 +37,8 @@ ensure_apt() {
 }
 
 ensure_npm_tools() {
-  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ]; then
-    say "installing npm tools (binaryen, playwright-core)"
+  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/axe-core ]; then
+    say "installing npm tools (binaryen, playwright-core, axe-core)"
     (cd tools && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

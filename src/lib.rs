@@ -6,8 +6,10 @@
 
 pub mod components;
 pub mod export;
+pub mod labels;
 pub mod protocol;
 pub mod runner;
 pub mod samples;
 pub mod scheduler;
 pub mod state;
+pub mod summary;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use imr_letter::{CitationSource, Decision, Item, Letter, Outcome};
+use imr_letter::{CitationSource, Decision, Item, Letter, Outcome, TreatmentType};
 use yew::Reducible;
 
 use crate::protocol::{Failure, Parsed};
@@ -52,6 +52,7 @@ pub enum View {
     #[default]
     Letters,
     Items,
+    Insights,
     Letter(u32),
 }
 
@@ -70,6 +71,7 @@ pub enum Column {
     Request,
     Decision,
     Source,
+    Category,
 }
 
 /// Filters over the letters (and their items).
@@ -83,6 +85,9 @@ pub struct Filter {
     pub specialty: String,
     /// `""`, `mtus`, `non_mtus` or `none`.
     pub source: String,
+    /// `""` or a treatment type ([`TreatmentType::as_str`]): letters with such an item; items
+    /// of that type.
+    pub category: String,
     /// Text anywhere in case number, file name, requests, specialties (ASCII case-insensitive:
     /// full Unicode lower-casing costs ~8 KB of wasm and the letters are ASCII).
     pub search: String,
@@ -115,12 +120,20 @@ pub enum Action {
     Highlight(Option<String>),
     /// Escape: from one letter back to the table.
     Escape,
+    /// From one letter to the next (`1`) or previous (`-1`) of the table, in its order.
+    Step(isize),
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The keys (Escape, arrows) outside a letter change nothing: the same `Rc` is no
+        // re-render of the tables.
+        let in_letter = matches!(self.view, View::Letter(_));
+        if matches!(action, Action::Escape | Action::Step(_)) && !in_letter {
+            return self;
+        }
         let mut s = (*self).clone();
         s.apply(action);
         Rc::new(s)
@@ -192,7 +205,52 @@ impl AppState {
                     self.highlight = None;
                 }
             }
+            Action::Step(by) => {
+                if let View::Letter(id) = self.view {
+                    if let Some(next) = self.neighbour(id, by) {
+                        self.view = View::Letter(next);
+                        self.highlight = None;
+                    }
+                }
+            }
         }
+    }
+
+    /// The letter `by` rows away from letter `id` in the table's order and filter.
+    pub fn neighbour(&self, id: u32, by: isize) -> Option<u32> {
+        let ids: Vec<u32> = self.visible_letters().iter().map(|(e, _)| e.id).collect();
+        let at = ids.iter().position(|&i| i == id)?;
+        ids.get(at.checked_add_signed(by)?).copied()
+    }
+
+    /// Where letter `id` is in the table: (1-based position, rows), if it is shown there.
+    pub fn position(&self, id: u32) -> Option<(usize, usize)> {
+        let rows = self.visible_letters();
+        let at = rows.iter().position(|(e, _)| e.id == id)?;
+        Some((at + 1, rows.len()))
+    }
+
+    /// The visible letters with only the items that pass the filter: what Insights counts.
+    pub fn insight_letters(&self) -> Vec<Letter> {
+        self.visible_letters()
+            .into_iter()
+            .map(|(_, p)| {
+                // Only what the statistics read: no copy of the spans, texts and warnings (nor
+                // the code to copy them in the page's wasm).
+                let l = &p.letter;
+                Letter {
+                    dates: l.dates.clone(),
+                    reviewer: l.reviewer.clone(),
+                    items: l
+                        .items
+                        .iter()
+                        .filter(|i| item_passes(i, &self.filter))
+                        .cloned()
+                        .collect(),
+                    ..Letter::default()
+                }
+            })
+            .collect()
     }
 
     pub fn pending(&self) -> usize {
@@ -231,7 +289,7 @@ impl AppState {
                 let l = &p.letter;
                 (f.outcome.is_empty() || l.outcome.map(Outcome::as_str) == Some(f.outcome.as_str()))
                     && (f.specialty.is_empty() || l.reviewer.specialties.contains(&f.specialty))
-                    && ((f.decision.is_empty() && f.source.is_empty())
+                    && ((f.decision.is_empty() && f.source.is_empty() && f.category.is_empty())
                         || l.items.iter().any(|i| item_passes(i, f)))
                     && (needle.is_empty() || letter_has_text(&e.name, l, &needle))
             })
@@ -269,7 +327,10 @@ impl AppState {
             })
             .collect();
         let (col, desc) = self.sort;
-        if matches!(col, Column::Request | Column::Decision | Column::Source) {
+        if matches!(
+            col,
+            Column::Request | Column::Decision | Column::Source | Column::Category
+        ) {
             rows.sort_by(|a, b| {
                 let o = item_key(col, a.item).cmp(&item_key(col, b.item));
                 if desc {
@@ -359,6 +420,7 @@ fn item_passes(item: &Item, f: &Filter) -> bool {
         _ => false,
     };
     src_ok
+        && (f.category.is_empty() || item.category.kind.as_str() == f.category)
         && (f.decision.is_empty()
             || item.decision.map(Decision::as_str) == Some(f.decision.as_str()))
 }
@@ -398,6 +460,12 @@ fn item_key(col: Column, i: &Item) -> Key {
     match col {
         Column::Request => Key::Text(i.request.as_deref().unwrap_or("").to_ascii_lowercase()),
         Column::Decision => Key::Text(i.decision.map_or("", Decision::as_str).into()),
+        Column::Category => Key::Num(
+            TreatmentType::ALL
+                .iter()
+                .position(|&t| t == i.category.kind)
+                .unwrap_or(0) as u64,
+        ),
         _ => Key::Text(item_source(i).into()),
     }
 }
@@ -552,6 +620,60 @@ mod tests {
         assert_eq!(cases, vec![2, 1]);
         s.apply(Action::ClearAll);
         assert!(s.entries.is_empty());
+    }
+
+    #[test]
+    fn next_and_previous_follow_the_tables_order_and_filter() {
+        let mut s = state();
+        s.apply(Action::SortBy(Column::Items));
+        s.apply(Action::SortBy(Column::Items)); // most items first: 2, 1
+        s.apply(Action::Show(View::Letter(2)));
+        assert_eq!(s.position(2), Some((1, 2)));
+        s.apply(Action::Step(-1));
+        assert_eq!(s.view, View::Letter(2), "no letter before the first");
+        s.apply(Action::Step(1));
+        assert_eq!(s.view, View::Letter(1));
+        s.apply(Action::Step(1));
+        assert_eq!(s.view, View::Letter(1), "no letter after the last");
+        // A filter that hides letter 2: letter 1 is alone.
+        s.apply(Action::SetFilter(Filter {
+            specialty: "Surgery".into(),
+            ..Filter::default()
+        }));
+        assert_eq!(s.position(1), Some((1, 1)));
+        assert_eq!(s.neighbour(1, -1), None);
+    }
+
+    #[test]
+    fn keys_outside_a_letter_keep_the_same_state() {
+        let s = Rc::new(state());
+        let after = s.clone().reduce(Action::Step(1));
+        assert!(Rc::ptr_eq(&s, &after));
+        let after = s.clone().reduce(Action::Escape);
+        assert!(Rc::ptr_eq(&s, &after));
+    }
+
+    #[test]
+    fn category_filter_keeps_letters_and_items_of_that_type() {
+        let mut s = state();
+        s.apply(Action::SetFilter(Filter {
+            category: "other".into(),
+            ..Filter::default()
+        }));
+        assert_eq!(s.totals().items, 3);
+        s.apply(Action::SetFilter(Filter {
+            category: "surgery".into(),
+            ..Filter::default()
+        }));
+        assert_eq!(s.totals().letters, 0);
+        assert!(s.insight_letters().is_empty());
+        s.apply(Action::SetFilter(Filter {
+            decision: "upheld".into(),
+            ..Filter::default()
+        }));
+        // Insights counts the items that pass: the upheld ones of both letters.
+        let counted: usize = s.insight_letters().iter().map(|l| l.items.len()).sum();
+        assert_eq!(counted, 2);
     }
 
     #[test]

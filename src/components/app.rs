@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
-    file_list::FileList, intake::Intake, item_table::ItemTable, letter_table::LetterTable,
-    letter_view::LetterView, progress::Progress, toolbar::Toolbar,
+    file_list::FileList, insights::Insights, intake::Intake, item_table::ItemTable,
+    landing::Landing, letter_table::LetterTable, letter_view::LetterView, progress::Progress,
+    toolbar::Toolbar,
 };
 use crate::runner::{single_file_edition, BatchInfo, Job, RunnerHandle};
 use crate::state::{Action, AppState, Status, View};
@@ -119,15 +120,26 @@ pub fn app() -> Html {
         })
     };
 
-    // Escape, anywhere on the page, goes back from one letter to the table.
+    // Escape, anywhere on the page, goes back from one letter to the table; the arrow keys
+    // (outside text fields) go to the previous or next letter of the table.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "keydown", move |e| {
-                    let key = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key);
-                    if key.as_deref() == Some("Escape") {
-                        dispatch.dispatch(Action::Escape);
+                    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let plain = !(k.alt_key() || k.ctrl_key() || k.meta_key() || k.shift_key());
+                    match k.key().as_str() {
+                        "Escape" => dispatch.dispatch(Action::Escape),
+                        "ArrowLeft" if plain && !in_text_field(e) => {
+                            dispatch.dispatch(Action::Step(-1))
+                        }
+                        "ArrowRight" if plain && !in_text_field(e) => {
+                            dispatch.dispatch(Action::Step(1))
+                        }
+                        _ => {}
                     }
                 })
             });
@@ -159,8 +171,10 @@ pub fn app() -> Html {
                 }
             }
         },
+        View::Letters if state.entries.is_empty() => html! { <Landing on_add={on_add.clone()} /> },
         View::Letters => html! { <LetterTable state={state.clone()} /> },
         View::Items => html! { <ItemTable state={state.clone()} /> },
+        View::Insights => html! { <Insights state={state.clone()} /> },
     };
     let has_any = !state.entries.is_empty();
     let class = classes!("page", dragging.then_some("dragging"));
@@ -197,6 +211,16 @@ pub fn register_service_worker() {
             let _ = nav.service_worker().register("./sw.js");
         }
     }
+}
+
+/// Whether a key event is typed into a text field or a select (its arrows are its own).
+fn in_text_field(e: &Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
 }
 
 /// Focuses an element by id, if it exists.

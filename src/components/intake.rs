@@ -4,8 +4,8 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::app::jobs_from_files;
+use super::landing::sample_buttons;
 use crate::runner::Job;
-use crate::samples::SAMPLES;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -44,13 +44,6 @@ pub fn intake(props: &Props) -> Html {
             input.set_value("");
         })
     };
-    let samples = SAMPLES.iter().map(|(label, name, text)| {
-        let on_add = props.on_add.clone();
-        let onclick = Callback::from(move |_| {
-            on_add.emit(vec![((*name).to_string(), Job::Text((*text).to_string()))])
-        });
-        html! { <button type="button" class="secondary" {onclick}>{ *label }</button> }
-    });
     html! {
         <section class={classes!("intake", "no-print", props.compact.then_some("compact"))} aria-label="Add letters">
             <div class="paste">
@@ -67,10 +60,13 @@ pub fn intake(props: &Props) -> Html {
                 <label class="button" for="pick-folder">{ "Choose a folder…" }</label>
                 <input id="pick-folder" class="visually-hidden" type="file" multiple=true
                     webkitdirectory=true onchange={on_pick} />
-                <div class="samples" role="group" aria-label="Try a sample letter">
-                    <span class="hint">{ "Try a sample letter:" }</span>
-                    { for samples }
-                </div>
+                // Before any letter, the first screen offers the samples.
+                if props.compact {
+                    <div class="samples" role="group" aria-label="Try a sample letter">
+                        <span class="hint">{ "Try a sample letter:" }</span>
+                        { sample_buttons(&props.on_add, "sample-") }
+                    </div>
+                }
             </div>
         </section>
     }

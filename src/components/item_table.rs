@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::letter_table::{date_text, sort_header};
+use crate::labels::category_label;
 use crate::state::{item_source, Action, AppState, Column, View};
 
 #[derive(Properties, PartialEq)]
@@ -47,6 +48,7 @@ pub fn item_table(props: &Props) -> Html {
                 { sort_header(state, Column::Case, "Case") }
                 { sort_header(state, Column::DecisionDate, "Decision date") }
                 { sort_header(state, Column::Request, "Request") }
+                { sort_header(state, Column::Category, "Category") }
                 { sort_header(state, Column::Decision, "Decision") }
                 { sort_header(state, Column::Source, "Guideline source") }
                 { sort_header(state, Column::Specialties, "Specialties") }
@@ -63,6 +65,7 @@ pub fn item_table(props: &Props) -> Html {
                             </button></td>
                             <td class="nowrap">{ date_text(r.letter.dates.decision) }</td>
                             <td>{ request_text(r.item) }</td>
+                            <td class="category">{ category_label(&r.item.category) }</td>
                             <td>{ decision_badge(r.item.decision) }</td>
                             <td>{ source_text(item_source(r.item)) }</td>
                             <td>{ r.letter.reviewer.specialties.join(", ") }</td>

@@ -4,6 +4,7 @@ use imr_letter::Outcome;
 use yew::prelude::*;
 
 use crate::state::{Action, AppState, Column, View};
+use crate::summary::us_date;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -55,8 +56,15 @@ pub fn outcome_badge(o: Option<Outcome>) -> Html {
     }
 }
 
-pub fn date_text(d: Option<imr_letter::Date>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
+/// A date as the letter writes it (`12/14/2016`), its ISO form (as exported) in a tooltip.
+pub fn date_text(d: Option<imr_letter::Date>) -> Html {
+    match d {
+        Some(d) => {
+            let iso = d.to_string();
+            html! { <time datetime={iso.clone()} title={format!("ISO {iso}")}>{ us_date(d) }</time> }
+        }
+        None => html! { "—" },
+    }
 }
 
 #[function_component(LetterTable)]

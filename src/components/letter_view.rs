@@ -11,6 +11,7 @@ use super::letter_table::{date_text, outcome_badge};
 use super::source_view::SourceView;
 use crate::protocol::Parsed;
 use crate::state::{days_between, item_source, Action, AppState, View};
+use crate::summary::letter_summary;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -97,6 +98,32 @@ pub fn letter_view(props: &Props) -> Html {
             let _ = w.print();
         }
     });
+    let step = |by: isize| {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Step(by)))
+    };
+    let prev = state.neighbour(props.id, -1);
+    let next = state.neighbour(props.id, 1);
+    let position = state.position(props.id);
+    let copied = use_state(|| None::<bool>);
+    {
+        // Another letter: its summary is not copied yet.
+        let copied = copied.clone();
+        use_effect_with(props.id, move |_| copied.set(None));
+    }
+    let copy = {
+        let text = letter_summary(l);
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let Some(w) = web_sys::window() else { return };
+            let promise = w.navigator().clipboard().write_text(&text);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                copied.set(Some(ok));
+            });
+        })
+    };
     let d = &l.dates;
     let list = |key: &str, v: &[String]| -> Html {
         if v.is_empty() {
@@ -162,7 +189,23 @@ pub fn letter_view(props: &Props) -> Html {
                 <button type="button" id="back" class="secondary" onclick={back}>{ "← All letters" }</button>
                 <span class="file-name">{ props.name.clone() }
                     { match props.parsed.pages { Some(n) => format!(" (PDF, {n} pages)"), None => String::new() } }</span>
+                <span class="copy-status" role="status" id="copy-status">{ match *copied {
+                    Some(true) => "Summary copied",
+                    Some(false) => "Copying was refused by the browser",
+                    None => "",
+                } }</span>
+                <button type="button" id="copy-summary" class="secondary" onclick={copy}
+                    title="Case, dates, and each item with its decision and guideline source, as plain text">{ "Copy summary" }</button>
                 <button type="button" id="print" class="secondary" onclick={print}>{ "Print" }</button>
+                if let Some((at, of)) = position {
+                    <span class="stepper" role="group" aria-label="Letters of the table">
+                        <button type="button" id="prev-letter" class="secondary" disabled={prev.is_none()}
+                            onclick={step(-1)} title="Previous letter (←)" aria-keyshortcuts="ArrowLeft">{ "← Previous" }</button>
+                        <span id="letter-position">{ format!("{at} of {of}") }</span>
+                        <button type="button" id="next-letter" class="secondary" disabled={next.is_none()}
+                            onclick={step(1)} title="Next letter (→)" aria-keyshortcuts="ArrowRight">{ "Next →" }</button>
+                    </span>
+                }
             </div>
             <div class="letter-body">
                 <div class="structure">

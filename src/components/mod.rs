@@ -3,8 +3,10 @@
 pub mod app;
 pub mod field;
 pub mod file_list;
+pub mod insights;
 pub mod intake;
 pub mod item_table;
+pub mod landing;
 pub mod letter_table;
 pub mod letter_view;
 pub mod progress;

@@ -4,6 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::export;
+use crate::labels::type_label;
 use crate::state::{Action, AppState, Filter, View};
 
 #[derive(Properties, PartialEq)]
@@ -64,6 +65,12 @@ pub fn toolbar(props: &Props) -> Html {
     };
     let mut specialties = vec![(String::new(), "Any".to_string())];
     specialties.extend(state.specialties().into_iter().map(|s| (s.clone(), s)));
+    let mut categories = vec![(String::new(), "Any".to_string())];
+    categories.extend(
+        imr_letter::TreatmentType::ALL
+            .iter()
+            .map(|&t| (t.as_str().to_string(), type_label(t).to_string())),
+    );
     let on_search = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -111,11 +118,13 @@ pub fn toolbar(props: &Props) -> Html {
             <div class="tabs" role="group" aria-label="View">
                 { tab(View::Letters, "tab-letters", "Letters") }
                 { tab(View::Items, "tab-items", "Items") }
+                { tab(View::Insights, "tab-insights", "Insights") }
             </div>
             <div class="filters">
                 { select(state, "f-outcome", "Outcome", &f.outcome, opts(&[("", "Any"), ("upheld", "Upheld"), ("overturned", "Overturned"), ("partially_overturned", "Partially overturned")]), |f, v| f.outcome = v) }
                 { select(state, "f-decision", "Item decision", &f.decision, opts(&[("", "Any"), ("upheld", "Upheld"), ("overturned", "Overturned")]), |f, v| f.decision = v) }
                 { select(state, "f-specialty", "Specialty", &f.specialty, specialties, |f, v| f.specialty = v) }
+                { select(state, "f-category", "Category", &f.category, categories, |f, v| f.category = v) }
                 { select(state, "f-source", "Guideline source", &f.source, opts(&[("", "Any"), ("mtus", "MTUS"), ("non_mtus", "Non-MTUS"), ("none", "None cited")]), |f, v| f.source = v) }
                 <div class="control search">
                     <label for="f-search">{ "Search" }</label>
