@@ -150,12 +150,14 @@ pub fn windowed(props: &Props) -> Html {
         (first, (top + per_view + OVERSCAN).min(count))
     };
     let cur = (*active).min(count.saturating_sub(1));
-    let spacer = |rows: usize| {
+    // The spacers' heights go in the cells' `height` attribute (a presentational hint): the
+    // page's CSP refuses style attributes, and a height set later, through the CSSOM, would
+    // let the browser clamp the scroll offset in between.
+    let spacer = |rows: usize, key: &'static str| {
         (rows > 0).then(|| {
+            let height = (rows as i64 * i64::from(ROW_HEIGHT)).to_string();
             html! {
-                <tr class="spacer" aria-hidden="true">
-                    <td style={format!("height: {}px", rows as i64 * i64::from(ROW_HEIGHT))}></td>
-                </tr>
+                <tr {key} class="spacer" aria-hidden="true"><td {height}></td></tr>
             }
         })
     };
@@ -168,7 +170,7 @@ pub fn windowed(props: &Props) -> Html {
             })
         };
         html! {
-            <tr id={format!("{}-row-{i}", props.id)} class="clickable" onclick={open}
+            <tr key={i} id={format!("{}-row-{i}", props.id)} class="clickable" onclick={open}
                 aria-rowindex={(i + 2).to_string()} tabindex={if i == cur { "0" } else { "-1" }}>
                 { props.cells.emit(i) }
             </tr>
@@ -180,9 +182,9 @@ pub fn windowed(props: &Props) -> Html {
                 <caption class="visually-hidden">{ props.caption.clone() }</caption>
                 <thead><tr aria-rowindex="1">{ props.header.clone() }</tr></thead>
                 <tbody>
-                    { spacer(first) }
+                    { for spacer(first, "above") }
                     { for rows }
-                    { spacer(count - last) }
+                    { for spacer(count - last, "below") }
                 </tbody>
             </table>
         </div>
