@@ -51,7 +51,10 @@ async function timed(act, ready) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const t0 = performance.now();
     ${act};
-    while (!(${ready})) await new Promise((r) => setTimeout(r, 0));
+    while (!(${ready})) {
+      if (performance.now() - t0 > 60000) throw new Error(${JSON.stringify("never ready: " + ready)});
+      await new Promise((r) => setTimeout(r, 0));
+    }
     await frame();
     return performance.now() - t0;
   })()`);
@@ -65,15 +68,15 @@ const total = (n) => `${q("#total-letters")}.textContent === ${JSON.stringify(St
 
 async function measure(n) {
   const t = {};
-  const add = (k, v) => (t[k] ??= []).push(v);
+  const add = (k, v) => { if (process.env.BENCH_TRACE) console.error(n, k, v.toFixed(1)); (t[k] ??= []).push(v); };
   for (let r = 0; r < runs; r++) {
     add("switch to Items", await timed(`${q("#tab-items")}.click()`, `${q("#items-table")}`));
     add("switch to Letters", await timed(`${q("#tab-letters")}.click()`, `${q("#letters-table")}`));
     add("sort Letters by case number", await timed(`${q("#letters-table th:nth-child(2) button")}.click()`, `${q("#letters-table th:nth-child(2)")}.getAttribute("aria-sort") !== "none"`));
-    add("filter change (outcome: overturned)", await timed(change("#f-outcome", "overturned"), `!${total(n)}`));
+    add("filter change (outcome: overturned)", await timed(change("#f-outcome", "overturned"), `!(${total(n)})`));
     add("filter change (outcome: any)", await timed(change("#f-outcome", ""), total(n)));
     add("search keystroke (box echo)", await timed(type("p"), `${q("#f-search")}.value === "p"`));
-    add("search applied (\"physical\", Enter)", await timed(`${type("physical")}; ${enter}`, `!${total(n)}`));
+    add("search applied (\"physical\", Enter)", await timed(`${type("physical")}; ${enter}`, `!(${total(n)})`));
     add("search cleared", await timed(`${type("")}; ${enter}`, total(n)));
     add("scroll Letters to the middle", await timed(
       `${q("#letters-table")}.closest(".table-scroll").scrollTop = ${Math.floor(n / 2) * 36}`,
@@ -92,7 +95,7 @@ async function measure(n) {
 }
 
 const sizes = [];
-for (const target of [1000, 10000]) {
+for (const target of (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number)) {
   const n = await grow(target);
   const items = Number(await page.textContent("#total-items"));
   const mem = await memory();
