@@ -90,11 +90,14 @@ test("150 letters and 12 PDFs: counts, totals, filters, exports equal to the CLI
     await page.selectOption("#f-decision", "");
 
     // Search text and specialty.
+    // Search is debounced: the totals follow once typing pauses.
+    const totalIs = (n) => page.waitForFunction((n) => document.querySelector("#total-letters").textContent === String(n), n);
     await page.fill("#f-search", "CM16-0237844");
     const same = expected.filter((l) => l.case_number === "CM16-0237844").length; // its .txt and its .pdf
     assert.equal(same, 2);
-    assert.equal(await text(page, "#total-letters"), String(same));
+    await totalIs(same);
     await page.fill("#f-search", "");
+    await totalIs(FILES.length);
     const spec = "Anesthesiology";
     await page.selectOption("#f-specialty", spec);
     const withSpec = expected.filter((l) => l.reviewer.specialties.includes(spec)).length;
