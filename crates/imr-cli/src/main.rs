@@ -1,174 +1,181 @@
-//! `imr`: parses IMR Final Determination Letters (text or PDF) into Letter JSON v1, JSON lines
-//! or CSV. A thin shell over `imr-letter` (and `imr-pdf` for PDFs).
+//! `imr`: reads IMR Final Determination Letters (text, PDF or scans) into Letter JSON v1, JSON
+//! lines or CSV (`imr parse`), or into what they add up to (`imr stats`). A thin shell over `imr-read` (the reading pipeline shared with the page).
 
+mod child;
+mod cli;
 mod input;
-mod pdf_guard;
+mod limits;
+mod oom;
+mod output;
+mod parallel;
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use imr_letter::Letter;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 
-const HELP: &str = "\
-imr - read California IMR Final Determination Letters (text or PDF)
+use cli::{Cli, Command, InputArgs, ParseArgs, StatsArgs, StatsFormat};
+use input::{Input, Outcome, Reading};
+use limits::Limits;
+use output::Output;
 
-USAGE:
-    imr parse [--format json|jsonl|csv] FILE...
-    imr --help | --version
-
-FILE is a letter as text (UTF-8) or as the PDF the DWC publishes, told apart by content,
-not by name; '-' reads standard input.
-
-FORMATS:
-    json    one JSON array of Letter objects, in input order (the default)
-    jsonl   one Letter object a line
-    csv     one row per disputed item, the letter's fields repeated on each row;
-            the columns are listed in the README (cells that begin with = + - @ are
-            prefixed with ' so that spreadsheets do not run them)
-
-LIMITS:
-    Each PDF is read in a child process that may use at most IMR_PDF_MEMORY_MB
-    megabytes (default 1024) and IMR_PDF_SECONDS seconds (default 30); a file that
-    needs more is stopped and reported, and the others go on.
-
-EXIT STATUS:
-    0  every file was read as an IMR letter
-    1  a file could not be read, or is not an IMR letter (the others are still printed;
-       a text that is not a letter is printed with layout \"unrecognized\")
-    2  wrong usage
-
-EXAMPLES:
-    imr parse letter.pdf
-    imr parse --format csv letters/*.txt letters/*.pdf > decisions.csv
-    pdftotext letter.pdf - | imr parse --format jsonl -
-";
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Json,
-    Jsonl,
-    Csv,
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("imr: {message}\nTry 'imr --help'.");
-    ExitCode::from(2)
-}
+#[global_allocator]
+static ALLOCATOR: oom::Guarded = oom::Guarded;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None => usage("no command given"),
-        Some("-h" | "--help" | "help") => {
-            print!("{HELP}");
+    if std::env::args_os().nth(1).is_some_and(|a| a == cli::CHILD) {
+        return child::run(&cli::ChildArgs::parse_from(std::env::args_os().skip(1)));
+    }
+    match Cli::parse().command {
+        Command::Parse(args) => parse(args),
+        Command::Stats(args) => stats(args),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell.generator(),
+                &mut Cli::command(),
+                "imr",
+                &mut io::stdout(),
+            );
             ExitCode::SUCCESS
         }
-        Some("-V" | "--version") => {
-            println!("imr {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("parse") => parse_command(&args[1..]),
-        Some(pdf_guard::CHILD_ARG) => pdf_guard::run_child(),
-        Some(other) => usage(&format!("unknown command '{other}'")),
     }
 }
 
-fn parse_command(args: &[String]) -> ExitCode {
-    let mut format = Format::Json;
-    let mut files = Vec::new();
-    let mut it = args.iter();
-    let mut only_files = false;
-    while let Some(a) = it.next() {
-        let value = match a.as_str() {
-            _ if only_files => {
-                files.push(a.clone());
-                continue;
-            }
-            "--" => {
-                only_files = true;
-                continue;
-            }
-            "-h" | "--help" => {
-                print!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            "-f" | "--format" => match it.next() {
-                Some(v) => v.as_str(),
-                None => return usage("--format needs a value: json, jsonl or csv"),
-            },
-            s if s.starts_with("--format=") => &s["--format=".len()..],
-            s if s.starts_with('-') && s != "-" => return usage(&format!("unknown option '{s}'")),
-            _ => {
-                files.push(a.clone());
-                continue;
-            }
-        };
-        format = match value {
-            "json" => Format::Json,
-            "jsonl" => Format::Jsonl,
-            "csv" => Format::Csv,
-            other => return usage(&format!("unknown format '{other}': use json, jsonl or csv")),
-        };
-    }
-    if files.is_empty() {
-        return usage("no FILE given (use '-' for standard input)");
-    }
+/// A usage error in clap's words and with its exit status (2), as `imr COMMAND`'s.
+fn usage(command: &str, kind: ErrorKind, message: impl std::fmt::Display) -> ! {
+    let mut cmd = Cli::command();
+    let sub = cmd.find_subcommand_mut(command).expect("declared").clone();
+    sub.bin_name(format!("imr {command}"))
+        .error(kind, message)
+        .exit()
+}
 
-    let mut all_read = true;
-    let mut letters: Vec<Letter> = Vec::new();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let read = files
-        .iter()
-        .flat_map(|file| match input::read_letter(file) {
-            Ok(read) => {
-                for note in &read.notes {
-                    eprintln!("imr: {file}: {note}");
-                }
-                read.letters.into_iter().map(|l| (file, l)).collect()
+/// The inputs named on the command line and in `--files-from`, and how to read them.
+fn inputs(command: &str, args: InputArgs, with_text: bool) -> (Vec<Input>, Reading, usize) {
+    let limits = Limits::from_env().unwrap_or_else(|e| usage(command, ErrorKind::InvalidValue, e));
+    let mut inputs: Vec<Input> = args.files.into_iter().map(Input::from_arg).collect();
+    if let Some(list) = &args.files_from {
+        let bytes = if list == "-" {
+            if inputs.contains(&Input::Stdin) {
+                usage(
+                    command,
+                    ErrorKind::ArgumentConflict,
+                    "'-' (standard input) cannot be both a FILE and the --files-from list",
+                );
             }
-            Err(e) => {
-                eprintln!("imr: {file}: {e}");
-                all_read = false;
-                Vec::new()
-            }
-        });
-    let read: Vec<(&String, Letter)> = read.collect();
-    for (file, letter) in read {
-        if !letter.is_recognized() {
-            let why = letter.warnings.first().map_or("", |w| w.message.as_str());
-            eprintln!("imr: {file}: not an IMR letter: {why}");
-            all_read = false;
-        }
-        if format == Format::Jsonl {
-            // Streamed, so that thousands of files need no more memory than one.
-            if write_jsonl(&mut out, &letter).is_err() {
-                return broken_pipe();
-            }
+            let mut buf = Vec::new();
+            io::stdin().read_to_end(&mut buf).map(|_| buf)
         } else {
-            letters.push(letter);
+            std::fs::read(list)
+        };
+        match bytes {
+            Ok(b) => inputs.extend(input::list(&b)),
+            Err(e) => usage(
+                command,
+                ErrorKind::Io,
+                format!("cannot read the --files-from list '{list}': {e}"),
+            ),
         }
     }
-    let written = match format {
-        Format::Jsonl => Ok(()),
-        Format::Json => serde_json::to_writer_pretty(&mut out, &letters)
-            .map_err(io::Error::from)
-            .and_then(|_| writeln!(out)),
-        Format::Csv => out.write_all(imr_letter::csv::to_csv(&letters).as_bytes()),
+    let how = Reading {
+        limits,
+        ocr: args.ocr,
+        with_text,
     };
-    if written.and_then(|_| out.flush()).is_err() {
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    (inputs, how, jobs)
+}
+
+fn parse(args: ParseArgs) -> ExitCode {
+    let format = args.format;
+    let (inputs, how, jobs) = inputs("parse", args.inputs, args.with_text);
+    let stdout = io::stdout();
+    let Ok(mut out) = Output::new(io::BufWriter::new(stdout.lock()), format) else {
+        return broken_pipe();
+    };
+    let mut all_read = true;
+    let mut closed = false;
+    parallel::in_order(
+        inputs.len(),
+        jobs,
+        // Each letter rendered on the thread that read it.
+        |i| input::read(&inputs[i], &how).map(|l| output::render(format, &l)),
+        |outcome: Outcome<Vec<u8>>| {
+            for m in &outcome.messages {
+                eprintln!("{m}");
+            }
+            all_read &= outcome.read_as_letter;
+            for letter in &outcome.letters {
+                closed = closed || out.letter(letter).is_err();
+            }
+            !closed
+        },
+    );
+    if closed || out.finish().is_err() {
         return broken_pipe();
     }
+    exit_status(all_read)
+}
+
+/// `imr stats`: every input read (in parallel, counted in input order), then the tables.
+fn stats(args: StatsArgs) -> ExitCode {
+    let (inputs, how, jobs) = inputs("stats", args.inputs, false);
+    let mut letters = Vec::new();
+    let mut all_read = true;
+    parallel::in_order(
+        inputs.len(),
+        jobs,
+        |i| input::read(&inputs[i], &how),
+        |outcome: Outcome| {
+            for m in &outcome.messages {
+                eprintln!("{m}");
+            }
+            all_read &= outcome.read_as_letter;
+            // What is not an IMR letter (reported above) is left out of the counts.
+            letters.extend(outcome.letters.into_iter().filter(|l| l.is_recognized()));
+            true
+        },
+    );
+    let insights = imr_letter::stats::insights(&letters);
+    let chosen = |name: &str| {
+        insights
+            .tables()
+            .into_iter()
+            .find(|t| t.name == name)
+            .expect("the names are the library's")
+    };
+    let text = match (args.format, args.table.as_deref()) {
+        (StatsFormat::Text, None) => insights.to_text(),
+        (StatsFormat::Text, Some(name)) => chosen(name).to_text(),
+        (StatsFormat::Json, _) => {
+            let mut json =
+                serde_json::to_string_pretty(&insights).expect("the tables always serialize");
+            json.push('\n');
+            json
+        }
+        (StatsFormat::Csv, name) => chosen(name.unwrap_or(cli::TABLES[0])).to_csv(),
+    };
+    let mut out = io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return broken_pipe();
+    }
+    exit_status(all_read)
+}
+
+fn exit_status(all_read: bool) -> ExitCode {
     if all_read {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
-}
-
-fn write_jsonl(out: &mut impl Write, letter: &Letter) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, letter)?;
-    writeln!(out)
 }
 
 /// Output closed early (`imr parse ... | head`): stop quietly.

@@ -1,6 +1,7 @@
 //! Parses the whole corpus (150 real letters, pypdf text), next to the floor of simply
 //! splitting the same text into lines, and the part of parsing that categorises the items
-//! (`annotate`, which `parse` runs last). `cargo bench -p imr-letter`.
+//! (`annotate`, which `parse` runs last); and bundles of many letters in one text.
+//! `cargo bench -p imr-letter`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -51,5 +52,26 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Bundles of 10, 100 and 1,000 letters (the corpus letters one after the other, in one text)
+/// read by `parse_all`: the time per byte stays flat as the bundle grows.
+fn bundles(c: &mut Criterion) {
+    let letters = corpus();
+    let mut g = c.benchmark_group("bundle");
+    g.sample_size(10);
+    for n in [10usize, 100, 1000] {
+        let text: String = letters
+            .iter()
+            .cycle()
+            .take(n)
+            .map(|t| format!("{t}\n\n"))
+            .collect();
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("parse_all/{n}"), |b| {
+            b.iter(|| imr_letter::parse_all(&text).len())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, bundles);
 criterion_main!(benches);

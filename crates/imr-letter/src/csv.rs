@@ -7,47 +7,147 @@
 //! item columns empty). The `warnings` column names each of the letter's warning codes once, so
 //! the output stays linear in the input however many items and warnings a letter has.
 
-use crate::model::{Citation, Date, Letter};
+use crate::model::{Citation, Date, Item, Letter};
+
+/// One row's sources: the letter, the item (with its number from 1) or `None` for a letter
+/// without items, and the letter's warning codes, each once.
+pub struct Row<'a> {
+    pub letter: &'a Letter,
+    pub item: Option<(usize, &'a Item)>,
+    pub warnings: &'a str,
+}
+
+/// A column: its name in the header, and how a row's cell is read.
+pub struct Column {
+    pub name: &'static str,
+    pub cell: fn(&Row) -> String,
+}
+
+const fn column(name: &'static str, cell: fn(&Row) -> String) -> Column {
+    Column { name, cell }
+}
+
+fn date(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+/// A cell of the row's item, empty on a letter's only row when it has no items.
+fn of_item(r: &Row, f: impl Fn(usize, &Item) -> String) -> String {
+    r.item.map(|(n, item)| f(n, item)).unwrap_or_default()
+}
+
+/// One part of each of the item's citations, joined; `none` when nothing is cited.
+fn cited(r: &Row, none: bool, f: fn(&Citation) -> &str) -> String {
+    of_item(r, |_, item| {
+        let s = item.citations.iter().map(f).collect::<Vec<_>>().join("; ");
+        if none && s.is_empty() {
+            "none".to_string()
+        } else {
+            s
+        }
+    })
+}
 
 /// The columns, in order. Lists are joined with `"; "`; `item` counts from 1. The category's
 /// `subtype` and `term` are empty when null; `citation_guidelines` is `none` when nothing is
 /// cited; `citation_chapters` has one place per citation, empty where it names no chapter.
-pub const COLUMNS: [&str; 29] = [
-    "case_number",
-    "layout",
-    "decision_date",
-    "injury_date",
-    "assigned_date",
-    "ur_denial_date",
-    "application_received_date",
-    "priority",
-    "licensure",
-    "specialties",
-    "patient_age",
-    "patient_sex",
-    "outcome",
-    "item",
-    "request",
-    "heading",
-    "category_type",
-    "category_subtype",
-    "category_term",
-    "decision",
-    "medically_necessary",
-    "citation_sources",
-    "citation_guidelines",
-    "citation_chapters",
-    "citations",
-    "claims_administrator_guideline",
-    "maximus_guideline",
-    "rationale",
-    "warnings",
+pub const COLUMNS: [Column; 29] = [
+    column("case_number", |r| opt(&r.letter.case_number)),
+    column("layout", |r| r.letter.layout.as_str().to_string()),
+    column("decision_date", |r| date(r.letter.dates.decision)),
+    column("injury_date", |r| date(r.letter.dates.injury)),
+    column("assigned_date", |r| date(r.letter.dates.assigned)),
+    column("ur_denial_date", |r| date(r.letter.dates.ur_denial)),
+    column("application_received_date", |r| {
+        date(r.letter.dates.application_received)
+    }),
+    column("priority", |r| opt(&r.letter.priority)),
+    column("licensure", |r| r.letter.reviewer.licensure.join("; ")),
+    column("specialties", |r| r.letter.reviewer.specialties.join("; ")),
+    column("patient_age", |r| {
+        r.letter
+            .patient
+            .age
+            .map(|a| a.to_string())
+            .unwrap_or_default()
+    }),
+    column("patient_sex", |r| {
+        r.letter
+            .patient
+            .sex
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default()
+    }),
+    column("outcome", |r| {
+        r.letter
+            .outcome
+            .map(|o| o.as_str().to_string())
+            .unwrap_or_default()
+    }),
+    column("item", |r| of_item(r, |n, _| n.to_string())),
+    column("request", |r| of_item(r, |_, i| opt(&i.request))),
+    column("heading", |r| of_item(r, |_, i| opt(&i.heading))),
+    column("category_type", |r| {
+        of_item(r, |_, i| i.category.kind.as_str().to_string())
+    }),
+    column("category_subtype", |r| {
+        of_item(r, |_, i| {
+            i.category
+                .subtype
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default()
+        })
+    }),
+    column("category_term", |r| {
+        of_item(r, |_, i| opt(&i.category.term))
+    }),
+    column("decision", |r| {
+        of_item(r, |_, i| {
+            i.decision
+                .map(|d| d.as_str().to_string())
+                .unwrap_or_default()
+        })
+    }),
+    column("medically_necessary", |r| {
+        of_item(r, |_, i| {
+            i.medically_necessary
+                .map(|m| m.to_string())
+                .unwrap_or_default()
+        })
+    }),
+    column("citation_sources", |r| {
+        cited(r, true, |c| c.source.as_str())
+    }),
+    column("citation_guidelines", |r| {
+        cited(r, true, |c| c.guideline.as_str())
+    }),
+    column("citation_chapters", |r| {
+        cited(r, false, |c| c.chapter.as_deref().unwrap_or(""))
+    }),
+    column("citations", |r| cited(r, false, |c| c.text.as_str())),
+    column("claims_administrator_guideline", |r| {
+        of_item(r, |_, i| opt(&i.claims_administrator_guideline))
+    }),
+    column("maximus_guideline", |r| {
+        of_item(r, |_, i| opt(&i.maximus_guideline))
+    }),
+    column("rationale", |r| of_item(r, |_, i| opt(&i.rationale))),
+    column("warnings", |r| r.warnings.to_string()),
 ];
+
+/// The header row's names, in order.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().map(|c| c.name)
+}
 
 /// The whole CSV document (header row included) for `letters`.
 pub fn to_csv(letters: &[Letter]) -> String {
     let mut out = String::new();
-    push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    push_row(&mut out, names().map(str::to_string));
     for letter in letters {
         for row in rows(letter) {
             push_row(&mut out, row.into_iter());
@@ -56,37 +156,9 @@ pub fn to_csv(letters: &[Letter]) -> String {
     out
 }
 
-/// The cells of each of `letter`'s rows, unquoted.
+/// The cells of each of `letter`'s rows, unquoted: one per item, or one for a letter without
+/// items.
 pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
-    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let d = &letter.dates;
-    let letter_cells = vec![
-        opt(&letter.case_number),
-        letter.layout.as_str().to_string(),
-        date(d.decision),
-        date(d.injury),
-        date(d.assigned),
-        date(d.ur_denial),
-        date(d.application_received),
-        opt(&letter.priority),
-        letter.reviewer.licensure.join("; "),
-        letter.reviewer.specialties.join("; "),
-        letter
-            .patient
-            .age
-            .map(|a| a.to_string())
-            .unwrap_or_default(),
-        letter
-            .patient
-            .sex
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_default(),
-        letter
-            .outcome
-            .map(|o| o.as_str().to_string())
-            .unwrap_or_default(),
-    ];
     // Each code once: a row's size does not grow with the number of warnings.
     let mut codes: Vec<&str> = Vec::new();
     for w in &letter.warnings {
@@ -95,53 +167,22 @@ pub fn rows(letter: &Letter) -> Vec<Vec<String>> {
         }
     }
     let warnings = codes.join("; ");
+    let cells = |item| {
+        let row = Row {
+            letter,
+            item,
+            warnings: &warnings,
+        };
+        COLUMNS.iter().map(|c| (c.cell)(&row)).collect()
+    };
     if letter.items.is_empty() {
-        let mut row = letter_cells;
-        row.extend(std::iter::repeat_n(
-            String::new(),
-            COLUMNS.len() - row.len() - 1,
-        ));
-        row.push(warnings);
-        return vec![row];
+        return vec![cells(None)];
     }
     letter
         .items
         .iter()
         .enumerate()
-        .map(|(n, item)| {
-            let cited = |f: &dyn Fn(&Citation) -> &str| {
-                item.citations.iter().map(f).collect::<Vec<_>>().join("; ")
-            };
-            let none_if_empty = |s: String| if s.is_empty() { "none".to_string() } else { s };
-            let category = &item.category;
-            let mut row = letter_cells.clone();
-            row.extend([
-                (n + 1).to_string(),
-                opt(&item.request),
-                opt(&item.heading),
-                category.kind.as_str().to_string(),
-                category
-                    .subtype
-                    .map(|s| s.as_str().to_string())
-                    .unwrap_or_default(),
-                opt(&category.term),
-                item.decision
-                    .map(|d| d.as_str().to_string())
-                    .unwrap_or_default(),
-                item.medically_necessary
-                    .map(|m| m.to_string())
-                    .unwrap_or_default(),
-                none_if_empty(cited(&|c| c.source.as_str())),
-                none_if_empty(cited(&|c| c.guideline.as_str())),
-                cited(&|c| c.chapter.as_deref().unwrap_or("")),
-                cited(&|c| c.text.as_str()),
-                opt(&item.claims_administrator_guideline),
-                opt(&item.maximus_guideline),
-                opt(&item.rationale),
-                warnings.clone(),
-            ]);
-            row
-        })
+        .map(|(n, item)| cells(Some((n + 1, item))))
         .collect()
 }
 
@@ -212,7 +253,7 @@ mod tests {
             MRI shoulder.\n\nDecision rationale: z.\n";
         let rows = rows(&crate::parse(text));
         let cell = |name: &str| {
-            let i = COLUMNS.iter().position(|c| *c == name).unwrap();
+            let i = names().position(|c| c == name).unwrap();
             rows[0][i].as_str()
         };
         assert_eq!(
@@ -241,7 +282,7 @@ mod tests {
         let letter = crate::parse("not a letter");
         let csv = to_csv(&[letter]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], COLUMNS.join(","));
+        assert_eq!(lines[0], names().collect::<Vec<_>>().join(","));
         assert_eq!(lines[1].split(',').count(), COLUMNS.len());
         assert!(lines[1].starts_with(",unrecognized,"));
         assert!(lines[1].ends_with(",unrecognized-layout"));

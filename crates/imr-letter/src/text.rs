@@ -253,27 +253,28 @@ impl Flat {
         if !self.text.is_char_boundary(from) || !self.text.is_char_boundary(to) {
             return None;
         }
-        let hay = &self.text[from..to];
-        // Look for the needle's rarest byte (memchr), then check the whole needle around it.
-        let (k, &rare) = needle
-            .as_bytes()
-            .iter()
-            .enumerate()
-            .filter(|(_, &c)| c != b' ')
-            .min_by_key(|(_, &c)| commonness(c))?;
-        let h = hay.as_bytes();
-        let mut pos = k;
-        while pos < h.len() && !hay.is_char_boundary(pos) {
-            pos += 1;
+        let h = &self.text.as_bytes()[from..to];
+        // A space in the needle stands for any white space: look for its longest run without
+        // one (memmem), then check the whole needle around it. A run is whole characters, so
+        // every place it matches starts on a character boundary.
+        let n = needle.as_bytes();
+        let (k, run) = n
+            .split(|&c| c == b' ')
+            .scan(0, |at, run| {
+                let k = *at;
+                *at += run.len() + 1;
+                Some((k, run))
+            })
+            .max_by_key(|(_, run)| run.len())?;
+        if run.is_empty() {
+            return None;
         }
+        let finder = memchr::memmem::Finder::new(run);
+        let mut pos = k;
         while pos < h.len() {
-            // ASCII bytes never stand inside a multi-byte character: `pos` stays a boundary.
-            let i = match hay.get(pos..).and_then(|rest| rest.find(char::from(rare))) {
-                Some(i) => pos + i,
-                None => break,
-            };
+            let i = pos + finder.find(&h[pos..])?;
             pos = i + 1;
-            if matches_at(h, i - k, needle.as_bytes()) {
+            if matches_at(h, i - k, n) {
                 return Some(from + i - k);
             }
         }
@@ -322,20 +323,6 @@ impl Flat {
             }
             Some((s, i))
         })
-    }
-}
-
-/// How common a byte is in the letters' English (0 rare): where to start looking for a
-/// needle.
-fn commonness(c: u8) -> u8 {
-    match c {
-        b'A'..=b'Z' | b'(' | b':' | b'/' | b'#' => 0,
-        b'z' | b'q' | b'x' | b'j' | b'k' => 1,
-        b'v' | b'b' | b'y' | b'w' | b'g' | b'p' | b'f' => 2,
-        b'0'..=b'9' | b'-' | b',' | b'.' => 3,
-        b'u' | b'm' | b'c' | b'l' | b'd' => 4,
-        b'h' | b'r' | b's' | b'n' => 5,
-        _ => 6,
     }
 }
 

@@ -3,40 +3,66 @@
 //! ```text
 //! bytes --sniff--> PDF  --imr_pdf::extract_text--+
 //!            \---> text --decode (UTF-8, UTF-16, |--> Extracted --imr_letter::parse--> Letter(s)
-//!                         Windows-1252)----------+      text, kind, pages, warnings     + source
+//!            \            Windows-1252)----------+      text, kind, pages,            + source, ocr
+//!             \                                  |      warnings, ocr
+//!              \-> image, or PDF pages without text --[scan]--> pages to recognise
+//!                       --[the shell's OCR engine]--> words --ScanJob::finish--+
 //! ```
 //!
 //! The CLI, the page's worker and the JS API all call this crate, so the same bytes give the
-//! same letters everywhere. It is split in two steps, [`extract`] and [`letters`], so that a
-//! shell may run the first where it likes (the CLI runs a PDF's extraction in a child process
-//! with memory and time limits) and the second in-process; [`read`] does both.
+//! same letters everywhere. It is split in two steps, [`extract`] (or [`begin`] with OCR) and
+//! [`letters`], so that a shell may run the first where it likes (the CLI runs a PDF's or a
+//! scan's extraction in a child process with memory and time limits) and the second in-process;
+//! [`read`] does both for text and PDFs. Scans go through [`begin`]: the library decodes and
+//! prepares the page images, the shell runs the OCR engine on them (natively a subprocess, in
+//! the browser an asynchronous WebAssembly module), and [`ScanJob::finish`] turns the words
+//! into the text that [`letters`] parses.
 
 mod decode;
 mod error;
+#[cfg(feature = "scan")]
+mod scan;
 
 pub use error::ReadError;
-pub use imr_letter::{Letter, Outcome, SourceKind, WarningCode};
+pub use imr_letter::{Letter, Ocr, Outcome, SourceKind, WarningCode};
+#[cfg(feature = "scan")]
+pub use imr_scan::{parse_tsv, GrayImage, PageWords, Word};
+#[cfg(feature = "scan")]
+pub use scan::{begin, Begun, OcrMode, ScanJob};
 
 /// What a file holds, told by content (never by name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Content {
     /// A PDF (`%PDF-` near the start).
     Pdf,
+    /// A PNG, JPEG or TIFF image (by its signature): a scan, read by OCR.
+    Image,
     /// Anything else is read as text.
     Text,
 }
 
 /// What a file holds, by its first bytes.
 pub fn sniff(bytes: &[u8]) -> Content {
-    if imr_pdf::is_pdf(bytes) {
+    if is_image(bytes) {
+        Content::Image
+    } else if imr_pdf::is_pdf(bytes) {
         Content::Pdf
     } else {
         Content::Text
     }
 }
 
+/// A PNG, JPEG or TIFF signature: the images the scan reader decodes (kept here, not taken
+/// from `imr-scan`, so that a build without the `scan` feature still tells an image from text).
+fn is_image(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"II*\0")
+        || bytes.starts_with(b"MM\0*")
+}
+
 /// A file's text, ready for the parser.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Extracted {
     /// The text the letters' spans point into.
@@ -46,6 +72,14 @@ pub struct Extracted {
     pub page_starts: Vec<usize>,
     /// What went wrong on the way without stopping it (a damaged PDF page, an encoding).
     pub warnings: Vec<(WarningCode, String)>,
+    /// For a scan: what the OCR engine saw (the letter's `ocr` block).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub ocr: Option<Ocr>,
+    /// For a scan: pages (from 1) whose words the engine was unsure of (mean confidence under
+    /// `imr_scan::LOW_CONFIDENCE`). Letter JSON v1 has no warning code for this yet; shells
+    /// tell the user.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub low_confidence_pages: Vec<usize>,
 }
 
 impl Extracted {
@@ -56,6 +90,8 @@ impl Extracted {
             kind: SourceKind::Text,
             page_starts: Vec::new(),
             warnings: Vec::new(),
+            ocr: None,
+            low_confidence_pages: Vec::new(),
         }
     }
 
@@ -80,36 +116,39 @@ pub struct Options {
     pub with_text: bool,
 }
 
-/// Gets the text out of a file: a PDF's text layer, or text decoded from UTF-8 (a byte-order
-/// mark allowed), UTF-16 (with or without a byte-order mark) or, failing those, Windows-1252
-/// (with a warning). `Err` only when no text came out at all.
+/// Gets the text out of a file without OCR: a PDF's text layer, or text decoded from UTF-8 (a
+/// byte-order mark allowed), UTF-16 (with or without a byte-order mark) or, failing those,
+/// Windows-1252 (with a warning). `Err` only when no text came out at all: an image file or a
+/// PDF without text is an error here (`no-text-layer`); [`begin`] reads those by OCR.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
     match sniff(bytes) {
-        Content::Pdf => {
-            let pdf = imr_pdf::extract_text(bytes).map_err(ReadError::Pdf)?;
-            Ok(Extracted {
-                text: pdf.text,
-                kind: SourceKind::Pdf,
-                page_starts: pdf.page_starts,
-                warnings: pdf
-                    .warnings
-                    .into_iter()
-                    .map(|w| (error::warning_code(w.code.as_str()), w.message))
-                    .collect(),
-            })
-        }
+        Content::Pdf => Ok(from_pdf(
+            imr_pdf::extract_text(bytes).map_err(ReadError::Pdf)?,
+        )),
+        Content::Image => Err(ReadError::ImageWithoutText),
         Content::Text => {
             let (text, warning) = decode::text(bytes);
-            Ok(Extracted {
-                text,
-                kind: SourceKind::Text,
-                page_starts: Vec::new(),
-                warnings: warning
-                    .map(|m| (WarningCode::TextEncoding, m))
-                    .into_iter()
-                    .collect(),
-            })
+            let mut e = Extracted::from_text(text);
+            e.warnings
+                .extend(warning.map(|m| (WarningCode::TextEncoding, m)));
+            Ok(e)
         }
+    }
+}
+
+/// A PDF's text layer as an extraction.
+pub(crate) fn from_pdf(pdf: imr_pdf::PdfText) -> Extracted {
+    Extracted {
+        text: pdf.text,
+        kind: SourceKind::Pdf,
+        page_starts: pdf.page_starts,
+        warnings: pdf
+            .warnings
+            .into_iter()
+            .map(|w| (error::warning_code(w.code.as_str()), w.message))
+            .collect(),
+        ocr: None,
+        low_confidence_pages: Vec::new(),
     }
 }
 
@@ -130,6 +169,8 @@ pub fn letters(extracted: &Extracted, name: Option<&str>, options: Options) -> V
             (Some(first), Some(last)) if !extracted.page_starts.is_empty() => Some([first, last]),
             _ => None,
         };
+        // The whole file's OCR block: its word ranges point into the whole text.
+        letter.ocr = extracted.ocr.clone();
         if options.with_text {
             letter.text = Some(extracted.text.clone());
         }

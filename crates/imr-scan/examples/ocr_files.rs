@@ -3,9 +3,11 @@
 //!
 //! cargo run --release -p imr-scan --features native-tesseract --example ocr_files -- \
 //!     [--dpi 300] [--psm 3] [--deskew 1] [--binarize 0] [--gap 0] [--engine-paragraphs 1] \
-//!     [--tessdata DIR] [--pages-out DIR] OUT_DIR FILE...
+//!     [--tessdata DIR] [--timeout SECONDS] [--pages-out DIR] [--tsv-out DIR] OUT_DIR FILE...
 //!
-//! `--pages-out` also writes each prepared page as DIR/<name>-<page>.pgm (for other engines).
+//! `--pages-out` also writes each prepared page as DIR/<name>-<page>.pgm (for other engines);
+//! `--tsv-out` each page's words as DIR/<name>-<page>.tsv (Tesseract's TSV columns), so that
+//! `tsv_to_text` can assemble them again without running the engine.
 
 use std::time::Instant;
 
@@ -18,6 +20,7 @@ fn main() {
     let mut layout = Layout::default();
     let mut engine = Tesseract::default();
     let mut pages_out = None;
+    let mut tsv_out = None;
     while args.first().is_some_and(|a| a.starts_with("--")) {
         let flag = args.remove(0);
         let value = args.remove(0);
@@ -29,7 +32,11 @@ fn main() {
             "--gap" => layout.gap_paragraphs = value.parse().expect("--gap F"),
             "--engine-paragraphs" => layout.engine_paragraphs = value == "1",
             "--pages-out" => pages_out = Some(value),
+            "--tsv-out" => tsv_out = Some(value),
             "--tessdata" => engine.tessdata_dir = Some(value.into()),
+            "--timeout" => {
+                engine.timeout = std::time::Duration::from_secs(value.parse().expect("--timeout S"))
+            }
             _ => panic!("unknown option {flag}"),
         }
     }
@@ -74,6 +81,11 @@ fn main() {
                     let t = Instant::now();
                     let words = engine.recognise(&ready).expect("tesseract");
                     ocr_ms += t.elapsed().as_secs_f64() * 1e3;
+                    if let Some(dir) = &tsv_out {
+                        std::fs::create_dir_all(dir).unwrap();
+                        std::fs::write(format!("{dir}/{name}-{}.tsv", n + 1), to_tsv(&words))
+                            .unwrap();
+                    }
                     results.push(Err(words));
                 }
             }
@@ -103,4 +115,27 @@ fn main() {
         "# {total_pages} pages, OCR {:.0} ms a page on average",
         total_ocr / total_pages.max(1) as f64
     );
+}
+
+/// The words as Tesseract's TSV (level-5 rows only: what `parse_tsv` reads back).
+fn to_tsv(page: &PageWords) -> String {
+    let mut out = String::from(
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
+    );
+    for (i, w) in page.words.iter().enumerate() {
+        out.push_str(&format!(
+            "5\t1\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            w.key.block,
+            w.key.paragraph,
+            w.key.line,
+            i + 1,
+            w.bbox.x,
+            w.bbox.y,
+            w.bbox.w,
+            w.bbox.h,
+            w.confidence,
+            w.text
+        ));
+    }
+    out
 }

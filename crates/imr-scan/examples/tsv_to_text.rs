@@ -1,14 +1,28 @@
 //! Assembles pages of words saved as Tesseract TSV (`<letter>-<page>.tsv`, as the WebAssembly
 //! engine benchmark writes them) into each letter's text, OUT_DIR/<letter>.txt.
 //!
-//! cargo run -p imr-scan --example tsv_to_text -- TSV_DIR OUT_DIR [DPI]
+//! cargo run -p imr-scan --example tsv_to_text -- [--page-paragraphs 1] [--kern 0.75] [--specks 0.25] TSV_DIR OUT_DIR [DPI]
+//!
+//! The options change the layout from its default (`--kern 0`: never join a split capital; `--specks 0`:
+//! keep every word).
 
 use std::collections::BTreeMap;
 
 use imr_scan::{assemble, parse_tsv, Layout, PageInput, PageWords};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut layout = Layout::default();
+    while args.first().is_some_and(|a| a.starts_with("--")) {
+        let flag = args.remove(0);
+        let value = args.remove(0);
+        match flag.as_str() {
+            "--page-paragraphs" => layout.page_paragraphs = value == "1",
+            "--kern" => layout.kern_join = value.parse().expect("--kern F"),
+            "--specks" => layout.speck_size = value.parse().expect("--specks F"),
+            _ => panic!("unknown option {flag}"),
+        }
+    }
     let (tsv_dir, out_dir) = (&args[0], &args[1]);
     let dpi: u32 = args.get(2).map_or(300, |d| d.parse().expect("DPI"));
     let mut letters: BTreeMap<String, Vec<(u32, PageWords)>> = BTreeMap::new();
@@ -34,7 +48,7 @@ fn main() {
     for (letter, mut pages) in letters {
         pages.sort_by_key(|(n, _)| *n);
         let inputs: Vec<PageInput> = pages.iter().map(|(_, w)| PageInput::Words(w)).collect();
-        let out = assemble(&inputs, "tsv", &Layout::default());
+        let out = assemble(&inputs, "tsv", &layout);
         std::fs::write(format!("{out_dir}/{letter}.txt"), out.text).unwrap();
     }
 }

@@ -22,7 +22,7 @@ mod raster;
 mod sniff;
 mod words;
 
-pub use assemble::{assemble, Assembled, Layout, OcrData, PageInput, LOW_CONFIDENCE};
+pub use assemble::{assemble, Assembled, Layout, OcrData, PageInput, KERN_JOIN, LOW_CONFIDENCE};
 pub use decode::{read, ScanDocument, ScanPage, DEFAULT_DPI};
 pub use error::{ScanError, ScanWarning};
 pub use limits::Limits;

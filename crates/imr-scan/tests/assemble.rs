@@ -42,8 +42,10 @@ fn lines_paragraphs_and_pages_like_the_pdf_reader() {
     );
     assert_eq!(
         out.text,
-        "Case Number: CM16-0237844\nPriority: Standard\n\nUpheld\nSincerely,"
+        "Case Number: CM16-0237844\nPriority: Standard\n\nUpheld\n\nSincerely,"
     );
+    // A page break is a paragraph break.
+    assert_eq!(out.page_starts, [0, 54]);
     let ocr = &out.ocr;
     assert_eq!(ocr.engine, "tesseract 5.3.0 (eng)");
     assert_eq!((ocr.pages, ocr.dpi), (2, 300));
@@ -75,13 +77,13 @@ fn text_layer_pages_keep_their_text_and_boxes_scale_to_one_resolution() {
         "tesseract",
         &Layout::default(),
     );
-    assert_eq!(out.text, "Case Number: CM17-0010365\nOverturned");
+    assert_eq!(out.text, "Case Number: CM17-0010365\n\nOverturned");
     assert_eq!(out.ocr.pages, 1);
     assert_eq!(out.ocr.dpi, 204);
     assert_eq!(out.ocr.page_sizes, vec![[0, 0], [1734, 2156]]);
     assert_eq!(
         out.ocr.words,
-        vec![vec![], vec![[26, 36, 204, 408, 102, 51]]]
+        vec![vec![], vec![[27, 37, 204, 408, 102, 51]]]
     );
     assert_eq!(out.low_confidence_pages, vec![2]);
     assert_eq!(out.ocr.mean_confidence, Some(40.0));
@@ -98,6 +100,7 @@ fn blank_lines_from_vertical_gaps_when_the_engine_has_no_paragraphs() {
     let layout = Layout {
         engine_paragraphs: false,
         gap_paragraphs: 1.5,
+        ..Layout::default()
     };
     let out = assemble(&[PageInput::Words(&p)], "e", &layout);
     assert_eq!(out.text, "one\ntwo\n\nthree");
@@ -148,4 +151,85 @@ fn tesseract_tsv_words() {
     // A tab inside a word's text is kept; a confidence of -1 reads as 0.
     assert_eq!(words[2].text, "broken\trow");
     assert_eq!(words[2].confidence, 0.0);
+}
+
+#[test]
+fn a_word_split_at_a_kerned_capital_is_joined_by_its_boxes() {
+    // Word gaps of 14 pixels; "M" stands 8 pixels from "edicine", "A" a whole gap from "review";
+    // "recommend" and "3" are 3 pixels apart, but "recommend" is no capital.
+    let line = |words: &[(&str, u32, u32)], l| -> Vec<Word> {
+        words
+            .iter()
+            .map(|&(t, x, w)| word(t, 95.0, (x, 100 + 50 * l, w, 30), (1, l)))
+            .collect()
+    };
+    let mut words = line(
+        &[
+            ("Occupational", 100, 200),
+            ("M", 314, 30),
+            ("edicine", 352, 110),
+        ],
+        1,
+    );
+    words.extend(line(
+        &[
+            ("A", 100, 20),
+            ("review", 134, 90),
+            ("of", 238, 30),
+            ("the", 282, 50),
+        ],
+        2,
+    ));
+    words.extend(line(
+        &[
+            ("recommend", 100, 160),
+            ("3", 263, 15),
+            ("to", 292, 30),
+            ("6", 336, 15),
+        ],
+        3,
+    ));
+    let p = page(words);
+    let out = assemble(&[PageInput::Words(&p)], "e", &Layout::default());
+    assert_eq!(
+        out.text,
+        "Occupational Medicine\nA review of the\nrecommend 3 to 6"
+    );
+    // One word, one box around both pieces.
+    assert_eq!(out.ocr.words[0][1], [13, 21, 314, 150, 148, 30]);
+    assert_eq!(out.ocr.words[0].len(), 10);
+
+    let never = Layout {
+        kern_join: 0.0,
+        ..Layout::default()
+    };
+    let out = assemble(&[PageInput::Words(&p)], "e", &never);
+    assert!(out.text.starts_with("Occupational M edicine\n"));
+}
+
+#[test]
+fn specks_the_engine_read_as_punctuation_are_left_out() {
+    // Words 30 pixels high; a 3 x 3 "-" after the full stop and a 3 x 1 "-" inside the
+    // sentence are specks; a 14 x 5 dash is a real one.
+    let p = page(vec![
+        word("not", 95.0, (100, 100, 50, 30), (1, 1)),
+        word("medically", 95.0, (164, 100, 140, 30), (1, 1)),
+        word("-", 56.0, (320, 112, 3, 1), (1, 1)),
+        word("necessary.", 95.0, (340, 100, 150, 30), (1, 1)),
+        word("-", 0.0, (510, 120, 3, 3), (1, 1)),
+        word("week", 95.0, (100, 150, 70, 30), (1, 2)),
+        word("-", 90.0, (184, 162, 14, 5), (1, 2)),
+        word("six", 95.0, (212, 150, 40, 30), (1, 2)),
+    ]);
+    let out = assemble(&[PageInput::Words(&p)], "e", &Layout::default());
+    assert_eq!(out.text, "not medically necessary.\nweek - six");
+    assert_eq!(out.ocr.words[0].len(), 6);
+    // Left out of the mean confidence too.
+    assert_eq!(out.ocr.mean_confidence, Some(94.2));
+    let keep = Layout {
+        speck_size: 0.0,
+        ..Layout::default()
+    };
+    let out = assemble(&[PageInput::Words(&p)], "e", &keep);
+    assert_eq!(out.text, "not medically - necessary. -\nweek - six");
 }

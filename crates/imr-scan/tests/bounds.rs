@@ -162,9 +162,14 @@ fn a_group4_stream_that_never_ends_is_refused() {
     assert_eq!(err.code(), "unterminated-fax");
     assert!(err.to_string().contains("does not end"), "{err}");
 
-    // With its height known, the same data is read to that height and no further.
-    let img = decode_fax_g4(&endless, 1728, 100, &limits).unwrap();
-    assert_eq!((img.width, img.height), (1728, 100));
+    // With its height known, the same data goes on past it: refused too.
+    assert_eq!(
+        decode_fax_g4(&endless, 1728, 100, &limits).unwrap_err(),
+        ScanError::UnterminatedFax
+    );
+    // A stream that ends where its page does is read: 800 lines, then its data runs out.
+    let img = decode_fax_g4(&endless[..100], 1728, 800, &limits).unwrap();
+    assert_eq!((img.width, img.height), (1728, 800));
     assert!(img.pixels.iter().all(|&p| p == 255));
 }
 

@@ -64,12 +64,15 @@ pub fn check_spans(text: &str, letter: &Letter) {
         let value = json
             .pointer(pointer)
             .unwrap_or_else(|| panic!("{pointer}: no such field"));
-        // A value read loosely (a state name through OCR's confusions) says so in a warning
-        // that points at the same words.
-        let loose = letter
-            .warnings
-            .iter()
-            .any(|w| w.code == imr_letter::WarningCode::LooseReading && w.span == Some([s, e]));
+        // A value read loosely (a state name through OCR's confusions), or a decision read from
+        // its rationale's conclusion, says so in a warning that points at the same words.
+        let loose = letter.warnings.iter().any(|w| {
+            matches!(
+                w.code,
+                imr_letter::WarningCode::LooseReading
+                    | imr_letter::WarningCode::DecisionFromRationale
+            ) && w.span == Some([s, e])
+        });
         let ok = if loose {
             true
         } else if pointer.starts_with("/dates/") {

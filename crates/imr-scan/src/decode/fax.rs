@@ -10,10 +10,11 @@ use crate::error::ScanError;
 
 /// Decodes a Group 4 stream of `width` columns to grey (0 black, 255 white).
 ///
-/// `rows` is the height the container declares (0: unknown). With a height, decoding stops
-/// there; without one, a stream that goes on past `max_pixels` without its end-of-block mark is
-/// [`ScanError::UnterminatedFax`]. A stream that stops early (damaged, or an encoder that leaves
-/// out trailing white lines) is padded with white up to `rows`.
+/// `rows` is the height the container declares (0: unknown). A stream that goes on past it
+/// (one more whole line where its end-of-block mark or its end should be), or without a height
+/// past `max_pixels`, is [`ScanError::UnterminatedFax`]: no encoder writes lines past its page,
+/// and such a stream may never end. A stream that stops early (damaged, or an encoder that
+/// leaves out trailing white lines) is padded with white up to `rows`.
 pub(crate) fn decode_g4(
     data: &[u8],
     width: u32,
@@ -38,7 +39,10 @@ pub(crate) fn decode_g4(
     let mut lines: u32 = 0;
     loop {
         if rows > 0 && lines == rows {
-            break;
+            return match decoder.advance() {
+                Ok(DecodeStatus::Incomplete) => Err(ScanError::UnterminatedFax),
+                _ => Ok(finish(out, width, rows, white)),
+            };
         }
         match decoder.advance() {
             Ok(DecodeStatus::End) => break,
@@ -60,7 +64,15 @@ pub(crate) fn decode_g4(
     if lines == 0 {
         return Err(ScanError::Damaged("the fax data cannot be read"));
     }
-    let height = if rows > 0 { rows } else { lines };
+    Ok(finish(
+        out,
+        width,
+        if rows > 0 { rows } else { lines },
+        white,
+    ))
+}
+
+fn finish(mut out: Vec<u8>, width: u32, height: u32, white: u8) -> (Vec<u8>, u32) {
     out.resize(width as usize * height as usize, white);
-    Ok((out, height))
+    (out, height)
 }
