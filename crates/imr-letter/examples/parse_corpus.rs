@@ -7,8 +7,16 @@ fn main() {
         .skip(1)
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
-    if let Some(n) = std::env::var("BUNDLE").ok().and_then(|n| n.parse::<usize>().ok()) {
-        let bundle: String = texts.iter().cycle().take(n).map(|t| format!("{t}\n\n")).collect();
+    if let Some(n) = std::env::var("BUNDLE")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let bundle: String = texts
+            .iter()
+            .cycle()
+            .take(n)
+            .map(|t| format!("{t}\n\n"))
+            .collect();
         let letters = imr_letter::parse_all(&bundle);
         println!("{} letters, {} bytes", letters.len(), bundle.len());
         return;
