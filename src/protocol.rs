@@ -47,10 +47,12 @@ impl Reply {
     }
 }
 
-/// A parsed file: the letter, and the text it was parsed from (the spans point into it).
+/// A parsed file: every letter found in it, in order (one for most files; a bundle gives
+/// several, each with its `source.index`, `source.pages` and `source.span`), and the text they
+/// were parsed from (the spans of every letter point into it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Parsed {
-    pub letter: Letter,
+    pub letters: Vec<Letter>,
     pub text: String,
     /// `"pdf"` or `"text"`, recognised by content.
     pub kind: String,
@@ -72,9 +74,8 @@ pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> 
         Ok(read) => {
             let pages = read.extracted.pages();
             let kind = read.extracted.kind.as_str().to_string();
-            let letter = read.letters.into_iter().next().unwrap_or_default();
             Ok(Parsed {
-                letter,
+                letters: read.letters,
                 text: read.extracted.text,
                 kind,
                 pages,
@@ -90,12 +91,9 @@ pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> 
 /// Parses pasted text.
 pub fn parse_text(text: String) -> Parsed {
     let extracted = imr_read::Extracted::from_text(text);
-    let letter = imr_read::letters(&extracted, None, imr_read::Options::default())
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    let letters = imr_read::letters(&extracted, None, imr_read::Options::default());
     Parsed {
-        letter,
+        letters,
         text: extracted.text,
         kind: "text".into(),
         pages: None,
@@ -113,6 +111,27 @@ mod tests {
         assert_eq!(p.text, "Case Number: CM16-0000001\n");
         assert!(imr_pdf::is_pdf(b"%PDF-1.4\n%..."));
         assert!(!imr_pdf::is_pdf(b"Dear Sir, %PD"));
+    }
+
+    #[test]
+    fn every_letter_of_a_file_is_answered() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/real/");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
+        let text = [
+            read("format1_CM16-0237844.txt"),
+            read("format1_CM16-0230548.txt"),
+        ]
+        .join("\n\n");
+        let p = parse_bytes(text.as_bytes(), Some("two.txt")).unwrap();
+        let cases: Vec<_> = p.letters.iter().map(|l| l.case_number.as_deref()).collect();
+        assert_eq!(cases, [Some("CM16-0237844"), Some("CM16-0230548")]);
+        let second = &p.letters[1].source;
+        assert_eq!(second.index, 1);
+        let [a, b] = second.span.unwrap();
+        assert!(p.text[a..b].contains("CM16-0230548"));
+        assert!(!p.text[a..b].contains("CM16-0237844"));
+        // The same letters from pasted text.
+        assert_eq!(parse_text(text).letters.len(), 2);
     }
 
     #[test]

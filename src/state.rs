@@ -46,6 +46,20 @@ impl Entry {
     }
 }
 
+/// One letter of the batch: its file's entry id and its place among that file's letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LetterId {
+    pub entry: u32,
+    pub index: u32,
+}
+
+impl LetterId {
+    /// The first (most often the only) letter of a file.
+    pub fn first(entry: u32) -> LetterId {
+        LetterId { entry, index: 0 }
+    }
+}
+
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
@@ -53,7 +67,7 @@ pub enum View {
     Letters,
     Items,
     Insights,
-    Letter(u32),
+    Letter(LetterId),
 }
 
 /// The columns one can sort by (both tables).
@@ -93,6 +107,110 @@ pub struct Filter {
     pub search: String,
 }
 
+/// One letter as the views index it, made once when its file is read.
+#[derive(Debug)]
+pub struct Row {
+    pub id: LetterId,
+    /// Its file's name.
+    pub name: Rc<str>,
+    /// How many letters its file holds (1 for most files).
+    pub of: usize,
+    /// Its file, read: the letter is `parsed.letters[id.index]`.
+    pub parsed: Rc<Parsed>,
+    /// What search looks in, lower-cased (ASCII): file name, case number, specialties,
+    /// requests, one per line.
+    haystack: Box<str>,
+}
+
+/// Rows are never changed in place: the same letter of the same reading is the same row.
+impl PartialEq for Row {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && Rc::ptr_eq(&self.parsed, &other.parsed)
+    }
+}
+
+impl Row {
+    fn new(id: LetterId, name: Rc<str>, parsed: Rc<Parsed>) -> Row {
+        let of = parsed.letters.len();
+        let l = &parsed.letters[id.index as usize];
+        let mut hay = String::from(&*name);
+        for s in l
+            .case_number
+            .iter()
+            .chain(&l.reviewer.specialties)
+            .chain(l.items.iter().filter_map(|i| i.request.as_ref()))
+        {
+            hay.push('\n');
+            hay.push_str(s);
+        }
+        hay.make_ascii_lowercase();
+        Row {
+            id,
+            name,
+            of,
+            parsed,
+            haystack: hay.into_boxed_str(),
+        }
+    }
+
+    pub fn letter(&self) -> &Letter {
+        &self.parsed.letters[self.id.index as usize]
+    }
+}
+
+/// Every letter read, in the order of their files, and what the filters offer: built once per
+/// batch (appended to as files are read), never re-scanned per keystroke. Shared by the states
+/// an action makes (equal when the same `Rc`).
+#[derive(Debug, Clone, Default)]
+pub struct Index(Rc<IndexData>);
+
+#[derive(Debug, Default)]
+pub struct IndexData {
+    pub rows: Vec<Rc<Row>>,
+    /// Every specialty among the letters, sorted, once each.
+    pub specialties: Vec<String>,
+}
+
+impl PartialEq for Index {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Index {
+    type Target = IndexData;
+    fn deref(&self) -> &IndexData {
+        &self.0
+    }
+}
+
+/// What the tables show: positions in [`IndexData::rows`] the filter lets through, in the
+/// chosen order, and their totals. Computed once per change of letters, filter or sort.
+#[derive(Debug, Clone, Default)]
+pub struct Shown(Rc<ShownData>);
+
+#[derive(Debug, Default)]
+pub struct ShownData {
+    /// Rows shown in the Letters view, in order.
+    pub letters: Vec<u32>,
+    /// (row, item number) shown in the Items view, in order.
+    pub items: Vec<(u32, u32)>,
+    pub totals: Totals,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shown {
+    type Target = ShownData;
+    fn deref(&self) -> &ShownData {
+        &self.0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppState {
     pub entries: Vec<Entry>,
@@ -103,6 +221,10 @@ pub struct AppState {
     pub highlight: Option<String>,
     /// Progress of the current batch: (done, total).
     pub batch: (usize, usize),
+    /// Every letter read (see [`Index`]).
+    pub index: Index,
+    /// What the tables show (see [`Shown`]); kept in step by [`AppState::apply`].
+    pub shown: Shown,
 }
 
 pub enum Action {
@@ -122,6 +244,9 @@ pub enum Action {
     Escape,
     /// From one letter to the next (`1`) or previous (`-1`) of the table, in its order.
     Step(isize),
+    /// Test hook (`?test-hooks`): copies of the files read so far (deep copies, as if each were
+    /// read again under a new name) until the batch holds at least this many letters.
+    Repeat(usize),
 }
 
 impl Reducible for AppState {
@@ -140,8 +265,16 @@ impl Reducible for AppState {
     }
 }
 
+/// Ids of the copies made by [`Action::Repeat`]: far above the runner's, which count from 0.
+const REPEAT_IDS: u32 = 0x8000_0000;
+
 impl AppState {
     pub fn apply(&mut self, action: Action) {
+        let mut added: Vec<usize> = Vec::new(); // entries newly read, for the index
+        let reshow = matches!(
+            action,
+            Action::Finished(_) | Action::SetFilter(_) | Action::SortBy(_) | Action::Repeat(_)
+        );
         match action {
             Action::Added(list) => {
                 if self.pending() == 0 {
@@ -157,24 +290,47 @@ impl AppState {
                     });
                 }
                 if single {
-                    // One letter: open it as soon as it is read (see Finished).
-                    self.view = View::Letter(self.entries[0].id);
+                    // One file: open its letter as soon as it is read (see Finished).
+                    self.view = View::Letter(LetterId::first(self.entries[0].id));
                 }
             }
             Action::Finished(results) => {
                 for (id, result) in results {
-                    // Ids grow with entries: a binary search finds the entry.
-                    let Ok(i) = self.entries.binary_search_by_key(&id, |e| e.id) else {
+                    // Ids grow with entries: a binary search finds the entry (copies made by
+                    // the test hook may break the order: then a scan).
+                    let found = self
+                        .entries
+                        .binary_search_by_key(&id, |e| e.id)
+                        .ok()
+                        .or_else(|| self.entries.iter().position(|e| e.id == id));
+                    let Some(i) = found else {
                         continue;
                     };
                     let e = &mut self.entries[i];
                     if e.status == Status::Queued {
                         self.batch.0 += 1;
                     }
+                    let was_read = e.parsed().is_some();
                     e.status = match result {
-                        Ok(p) => Status::Done(Rc::new(*p)),
+                        Ok(p) => {
+                            if !was_read {
+                                added.push(i);
+                            }
+                            Status::Done(Rc::new(*p))
+                        }
                         Err(f) => Status::Failed(f),
                     };
+                }
+                // A single file that holds several letters: the table, not its first letter.
+                if let View::Letter(l) = self.view {
+                    if self.entries.len() == 1
+                        && self.entries[0]
+                            .parsed()
+                            .is_some_and(|p| p.letters.len() > 1)
+                        && l == LetterId::first(self.entries[0].id)
+                    {
+                        self.view = View::Letters;
+                    }
                 }
             }
             Action::Cancel => {
@@ -213,31 +369,148 @@ impl AppState {
                     }
                 }
             }
+            Action::Repeat(n) => {
+                let read: Vec<(String, Parsed)> = self
+                    .entries
+                    .iter()
+                    .filter_map(|e| e.parsed().map(|p| (e.name.clone(), (**p).clone())))
+                    .collect();
+                let mut letters = self.index.rows.len();
+                let mut next = self
+                    .entries
+                    .iter()
+                    .map(|e| e.id)
+                    .filter(|&id| id >= REPEAT_IDS)
+                    .max()
+                    .map_or(REPEAT_IDS, |m| m + 1);
+                'copies: for copy in 1.. {
+                    for (name, p) in &read {
+                        if letters >= n {
+                            break 'copies;
+                        }
+                        letters += p.letters.len();
+                        self.entries.push(Entry {
+                            id: next,
+                            name: format!("copy-{copy}/{name}"),
+                            status: Status::Done(Rc::new(p.clone())),
+                        });
+                        added.push(self.entries.len() - 1);
+                        next += 1;
+                    }
+                    if read.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        if !added.is_empty() {
+            self.index_entries(&added);
+        }
+        if reshow {
+            self.shown = Shown(Rc::new(self.compute_shown()));
+        }
+    }
+
+    /// Adds the letters of these entries (positions in `entries`) to the index.
+    fn index_entries(&mut self, added: &[usize]) {
+        let mut data = IndexData {
+            rows: self.index.rows.clone(),
+            specialties: self.index.specialties.clone(),
+        };
+        for &i in added {
+            let e = &self.entries[i];
+            let Some(p) = e.parsed() else { continue };
+            let name: Rc<str> = Rc::from(e.name.as_str());
+            for (n, l) in p.letters.iter().enumerate() {
+                for s in &l.reviewer.specialties {
+                    if let Err(at) = data.specialties.binary_search(s) {
+                        data.specialties.insert(at, s.clone());
+                    }
+                }
+                let id = LetterId {
+                    entry: e.id,
+                    index: n as u32,
+                };
+                data.rows
+                    .push(Rc::new(Row::new(id, name.clone(), p.clone())));
+            }
+        }
+        self.index = Index(Rc::new(data));
+    }
+
+    pub fn pending(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| e.status == Status::Queued)
+            .count()
+    }
+
+    pub fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The indexed letter with this id.
+    pub fn row(&self, id: LetterId) -> Option<&Rc<Row>> {
+        self.index.rows.iter().find(|r| r.id == id)
+    }
+
+    /// Every specialty among the parsed letters, sorted, once each.
+    pub fn specialties(&self) -> &[String] {
+        &self.index.specialties
+    }
+
+    /// The letters the filter lets through, in the chosen order.
+    pub fn visible_letters(&self) -> impl Iterator<Item = &Rc<Row>> + '_ {
+        self.shown
+            .letters
+            .iter()
+            .map(|&r| &self.index.rows[r as usize])
+    }
+
+    /// The item rows shown, in order.
+    pub fn visible_items(&self) -> impl Iterator<Item = ItemRow<'_>> + '_ {
+        self.shown.items.iter().map(|&(r, n)| self.item_row(r, n))
+    }
+
+    /// The item `n` of row `r` of the index.
+    pub fn item_row(&self, r: u32, n: u32) -> ItemRow<'_> {
+        let row = &self.index.rows[r as usize];
+        ItemRow {
+            row,
+            letter: row.letter(),
+            n: n as usize,
+            item: &row.letter().items[n as usize],
         }
     }
 
     /// The letter `by` rows away from letter `id` in the table's order and filter.
-    pub fn neighbour(&self, id: u32, by: isize) -> Option<u32> {
-        let ids: Vec<u32> = self.visible_letters().iter().map(|(e, _)| e.id).collect();
-        let at = ids.iter().position(|&i| i == id)?;
-        ids.get(at.checked_add_signed(by)?).copied()
+    pub fn neighbour(&self, id: LetterId, by: isize) -> Option<LetterId> {
+        let at = self
+            .shown
+            .letters
+            .iter()
+            .position(|&r| self.index.rows[r as usize].id == id)?;
+        let r = *self.shown.letters.get(at.checked_add_signed(by)?)?;
+        Some(self.index.rows[r as usize].id)
     }
 
     /// Where letter `id` is in the table: (1-based position, rows), if it is shown there.
-    pub fn position(&self, id: u32) -> Option<(usize, usize)> {
-        let rows = self.visible_letters();
-        let at = rows.iter().position(|(e, _)| e.id == id)?;
-        Some((at + 1, rows.len()))
+    pub fn position(&self, id: LetterId) -> Option<(usize, usize)> {
+        let at = self
+            .shown
+            .letters
+            .iter()
+            .position(|&r| self.index.rows[r as usize].id == id)?;
+        Some((at + 1, self.shown.letters.len()))
     }
 
     /// The visible letters with only the items that pass the filter: what Insights counts.
     pub fn insight_letters(&self) -> Vec<Letter> {
         self.visible_letters()
-            .into_iter()
-            .map(|(_, p)| {
+            .map(|row| {
                 // Only what the statistics read: no copy of the spans, texts and warnings (nor
                 // the code to copy them in the page's wasm).
-                let l = &p.letter;
+                let l = row.letter();
                 Letter {
                     dates: l.dates.clone(),
                     reviewer: l.reviewer.clone(),
@@ -253,113 +526,85 @@ impl AppState {
             .collect()
     }
 
-    pub fn pending(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| e.status == Status::Queued)
-            .count()
+    /// Letters, items and overturn rate (overturned items / items) of what the filter shows.
+    pub fn totals(&self) -> Totals {
+        self.shown.totals
     }
 
-    pub fn entry(&self, id: u32) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
-    }
-
-    /// Every specialty among the parsed letters, sorted, once each.
-    pub fn specialties(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .entries
-            .iter()
-            .filter_map(Entry::parsed)
-            .flat_map(|p| p.letter.reviewer.specialties.iter().cloned())
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    }
-
-    /// The parsed letters the filter lets through, in the chosen order.
-    pub fn visible_letters(&self) -> Vec<(&Entry, &Rc<Parsed>)> {
+    /// Filters and sorts the index (see [`Shown`]).
+    fn compute_shown(&self) -> ShownData {
         let f = &self.filter;
         let needle = f.search.trim().to_ascii_lowercase();
-        let mut rows: Vec<(&Entry, &Rc<Parsed>)> = self
-            .entries
-            .iter()
-            .filter_map(|e| e.parsed().map(|p| (e, p)))
-            .filter(|(e, p)| {
-                let l = &p.letter;
+        let rows = &self.index.rows;
+        let mut letters: Vec<u32> = (0..rows.len() as u32)
+            .filter(|&r| {
+                let row = &rows[r as usize];
+                let l = row.letter();
                 (f.outcome.is_empty() || l.outcome.map(Outcome::as_str) == Some(f.outcome.as_str()))
                     && (f.specialty.is_empty() || l.reviewer.specialties.contains(&f.specialty))
                     && ((f.decision.is_empty() && f.source.is_empty() && f.category.is_empty())
                         || l.items.iter().any(|i| item_passes(i, f)))
-                    && (needle.is_empty() || letter_has_text(&e.name, l, &needle))
+                    && (needle.is_empty() || row.haystack.contains(needle.as_str()))
             })
             .collect();
         let (col, desc) = self.sort;
-        rows.sort_by(|a, b| {
-            let o = letter_key(col, a.0, &a.1.letter).cmp(&letter_key(col, b.0, &b.1.letter));
-            if desc {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        rows
-    }
-
-    /// One row per item of the visible letters that passes the item filters.
-    pub fn visible_items(&self) -> Vec<ItemRow<'_>> {
-        let f = &self.filter;
-        let mut rows: Vec<ItemRow<'_>> = self
-            .visible_letters()
-            .into_iter()
-            .flat_map(|(e, p)| {
-                p.letter
+        if !matches!(col, Column::Order) {
+            sort_by_key(&mut letters, desc, |r| {
+                let row = &rows[r as usize];
+                letter_key(col, row, row.letter())
+            });
+        }
+        let mut items: Vec<(u32, u32)> = letters
+            .iter()
+            .flat_map(|&r| {
+                rows[r as usize]
+                    .letter()
                     .items
                     .iter()
                     .enumerate()
                     .filter(|(_, i)| item_passes(i, f))
-                    .map(move |(n, item)| ItemRow {
-                        entry: e,
-                        letter: &p.letter,
-                        n,
-                        item,
-                    })
+                    .map(move |(n, _)| (r, n as u32))
             })
             .collect();
-        let (col, desc) = self.sort;
         if matches!(
             col,
             Column::Request | Column::Decision | Column::Source | Column::Category
         ) {
-            rows.sort_by(|a, b| {
-                let o = item_key(col, a.item).cmp(&item_key(col, b.item));
-                if desc {
-                    o.reverse()
-                } else {
-                    o
-                }
+            sort_by_key(&mut items, desc, |(r, n)| {
+                item_key(col, &rows[r as usize].letter().items[n as usize])
             });
         }
-        rows
-    }
-
-    /// Letters, items and overturn rate (overturned items / items) of what the filter shows.
-    pub fn totals(&self) -> Totals {
-        let letters = self.visible_letters().len();
-        let items = self.visible_items();
         let overturned = items
             .iter()
-            .filter(|r| r.item.decision == Some(Decision::Overturned))
+            .filter(|&&(r, n)| {
+                rows[r as usize].letter().items[n as usize].decision == Some(Decision::Overturned)
+            })
             .count();
-        Totals {
+        ShownData {
+            totals: Totals {
+                letters: letters.len(),
+                items: items.len(),
+                overturned,
+            },
             letters,
-            items: items.len(),
-            overturned,
+            items,
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Sorts by a key computed once per element; equal keys keep their order, in both directions.
+fn sort_by_key<T: Copy>(v: &mut Vec<T>, desc: bool, key: impl Fn(T) -> Key) {
+    let mut keyed: Vec<(Key, usize, T)> =
+        v.iter().enumerate().map(|(i, &t)| (key(t), i, t)).collect();
+    keyed.sort_unstable_by(|a, b| {
+        let o = a.0.cmp(&b.0);
+        (if desc { o.reverse() } else { o }).then(a.1.cmp(&b.1))
+    });
+    v.clear();
+    v.extend(keyed.into_iter().map(|(_, _, t)| t));
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
     pub letters: usize,
     pub items: usize,
@@ -381,7 +626,7 @@ impl Totals {
 }
 
 pub struct ItemRow<'a> {
-    pub entry: &'a Entry,
+    pub row: &'a Rc<Row>,
     pub letter: &'a Letter,
     pub n: usize,
     pub item: &'a Item,
@@ -420,19 +665,9 @@ fn item_passes(item: &Item, f: &Filter) -> bool {
         _ => false,
     };
     src_ok
-        && (f.category.is_empty() || item.category.kind.as_str() == f.category)
         && (f.decision.is_empty()
             || item.decision.map(Decision::as_str) == Some(f.decision.as_str()))
-}
-
-fn letter_has_text(name: &str, l: &Letter, needle: &str) -> bool {
-    let has = |s: &str| s.to_ascii_lowercase().contains(needle);
-    has(name)
-        || l.case_number.as_deref().is_some_and(has)
-        || l.reviewer.specialties.iter().any(|s| has(s))
-        || l.items
-            .iter()
-            .any(|i| i.request.as_deref().is_some_and(has))
+        && (f.category.is_empty() || item.category.kind.as_str() == f.category)
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -441,18 +676,19 @@ enum Key {
     Text(String),
 }
 
-fn letter_key(col: Column, e: &Entry, l: &Letter) -> Key {
+fn letter_key(col: Column, row: &Row, l: &Letter) -> Key {
     let date =
         |d: Option<imr_letter::Date>| Key::Text(d.map(|d| d.to_string()).unwrap_or_default());
     match col {
-        Column::File => Key::Text(e.name.to_ascii_lowercase()),
+        Column::File => Key::Text(row.name.to_ascii_lowercase()),
         Column::Case => Key::Text(l.case_number.clone().unwrap_or_default()),
         Column::DecisionDate => date(l.dates.decision),
         Column::InjuryDate => date(l.dates.injury),
         Column::Items => Key::Num(l.items.len() as u64),
         Column::Outcome => Key::Text(l.outcome.map(Outcome::as_str).unwrap_or("").into()),
         Column::Specialties => Key::Text(l.reviewer.specialties.join(", ").to_ascii_lowercase()),
-        _ => Key::Num(u64::from(e.id)),
+        // The batch's order: files as added, letters in their file.
+        _ => Key::Num((u64::from(row.id.entry) << 32) | u64::from(row.id.index)),
     }
 }
 
@@ -505,7 +741,7 @@ mod tests {
         };
         l.reviewer.specialties = vec![spec.into()];
         Box::new(Parsed {
-            letter: l,
+            letters: vec![l],
             text: String::new(),
             kind: "text".into(),
             pages: None,
@@ -603,20 +839,96 @@ mod tests {
             specialty: "Anesthesiology".into(),
             ..Filter::default()
         }));
-        assert_eq!(
-            s.visible_letters()[0].1.letter.case_number.as_deref(),
-            Some("CM2")
+        let first = s.visible_letters().next().unwrap();
+        assert_eq!(first.letter().case_number.as_deref(), Some("CM2"));
+    }
+
+    #[test]
+    fn a_file_with_several_letters_gives_a_row_each() {
+        let mut s = state();
+        let mut bundle = parsed(
+            "CM3",
+            vec![item(Decision::Overturned, Some(CitationSource::Mtus))],
+            "Surgery",
         );
+        let second = parsed("CM4", vec![item(Decision::Upheld, None)], "Orthopedics");
+        bundle.letters.extend(second.letters);
+        s.apply(Action::Added(vec![(4, "bundle.pdf".into())]));
+        s.apply(Action::Finished(vec![(4, Ok(bundle))]));
+        let rows: Vec<_> = s
+            .visible_letters()
+            .map(|r| (r.id.entry, r.id.index, r.of, r.letter().case_number.clone()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (1, 0, 1, Some("CM1".into())),
+                (2, 0, 1, Some("CM2".into())),
+                (4, 0, 2, Some("CM3".into())),
+                (4, 1, 2, Some("CM4".into())),
+            ]
+        );
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 4,
+                items: 5,
+                overturned: 2
+            }
+        );
+        assert_eq!(
+            s.specialties(),
+            ["Anesthesiology", "Orthopedics", "Surgery"]
+        );
+        // Search finds the second letter of the file by its own case number only.
+        s.apply(Action::SetFilter(Filter {
+            search: "cm4".into(),
+            ..Filter::default()
+        }));
+        let ids: Vec<_> = s.visible_letters().map(|r| r.id).collect();
+        assert_eq!(ids, vec![LetterId { entry: 4, index: 1 }]);
+        let items: Vec<_> = s.visible_items().map(|i| (i.row.id.index, i.n)).collect();
+        assert_eq!(items, vec![(1, 0)]);
+    }
+
+    #[test]
+    fn a_single_bundle_shows_the_table() {
+        let mut s = AppState::default();
+        s.apply(Action::Added(vec![(9, "bundle.txt".into())]));
+        assert_eq!(s.view, View::Letter(LetterId::first(9)));
+        let mut bundle = parsed("CM3", vec![], "Surgery");
+        bundle.letters.push(Letter::default());
+        s.apply(Action::Finished(vec![(9, Ok(bundle))]));
+        assert_eq!(s.view, View::Letters);
+    }
+
+    #[test]
+    fn repeat_copies_until_enough_letters() {
+        let mut s = state();
+        s.apply(Action::Repeat(7));
+        assert_eq!(s.totals().letters, 7);
+        assert_eq!(s.index.rows.len(), 7);
+        let names: Vec<_> = s.visible_letters().map(|r| r.name.to_string()).collect();
+        assert_eq!(names[2], "copy-1/a.txt");
+        assert_eq!(names[6], "copy-3/a.txt");
+        // Copies are read as any file: sorting and filtering see them.
+        s.apply(Action::SortBy(Column::Case));
+        s.apply(Action::SortBy(Column::Case));
+        let cases: Vec<_> = s
+            .visible_letters()
+            .map(|r| r.letter().case_number.clone().unwrap())
+            .collect();
+        assert_eq!(cases, ["CM2", "CM2", "CM2", "CM1", "CM1", "CM1", "CM1"]);
     }
 
     #[test]
     fn sorting_flips_and_clear_empties() {
         let mut s = state();
         s.apply(Action::SortBy(Column::Items));
-        let cases: Vec<_> = s.visible_letters().iter().map(|r| r.0.id).collect();
+        let cases: Vec<_> = s.visible_letters().map(|r| r.id.entry).collect();
         assert_eq!(cases, vec![1, 2]);
         s.apply(Action::SortBy(Column::Items));
-        let cases: Vec<_> = s.visible_letters().iter().map(|r| r.0.id).collect();
+        let cases: Vec<_> = s.visible_letters().map(|r| r.id.entry).collect();
         assert_eq!(cases, vec![2, 1]);
         s.apply(Action::ClearAll);
         assert!(s.entries.is_empty());
@@ -625,23 +937,24 @@ mod tests {
     #[test]
     fn next_and_previous_follow_the_tables_order_and_filter() {
         let mut s = state();
+        let (one, two) = (LetterId::first(1), LetterId::first(2));
         s.apply(Action::SortBy(Column::Items));
         s.apply(Action::SortBy(Column::Items)); // most items first: 2, 1
-        s.apply(Action::Show(View::Letter(2)));
-        assert_eq!(s.position(2), Some((1, 2)));
+        s.apply(Action::Show(View::Letter(two)));
+        assert_eq!(s.position(two), Some((1, 2)));
         s.apply(Action::Step(-1));
-        assert_eq!(s.view, View::Letter(2), "no letter before the first");
+        assert_eq!(s.view, View::Letter(two), "no letter before the first");
         s.apply(Action::Step(1));
-        assert_eq!(s.view, View::Letter(1));
+        assert_eq!(s.view, View::Letter(one));
         s.apply(Action::Step(1));
-        assert_eq!(s.view, View::Letter(1), "no letter after the last");
+        assert_eq!(s.view, View::Letter(one), "no letter after the last");
         // A filter that hides letter 2: letter 1 is alone.
         s.apply(Action::SetFilter(Filter {
             specialty: "Surgery".into(),
             ..Filter::default()
         }));
-        assert_eq!(s.position(1), Some((1, 1)));
-        assert_eq!(s.neighbour(1, -1), None);
+        assert_eq!(s.position(one), Some((1, 1)));
+        assert_eq!(s.neighbour(one, -1), None);
     }
 
     #[test]

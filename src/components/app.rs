@@ -146,17 +146,44 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // Test hook (`?test-hooks`): `imr-test` event "repeat N" copies the files read until the
+    // batch holds N letters (benchmarks and tests of big batches, without N files).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let on = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .is_some_and(|s| s.split(['?', '&']).any(|p| p == "test-hooks"));
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .filter(|_| on)
+                .map(|doc| {
+                    EventListener::new(&doc, "imr-test", move |ev| {
+                        let detail = js_sys::Reflect::get(ev, &"detail".into())
+                            .ok()
+                            .and_then(|d| d.as_string())
+                            .unwrap_or_default();
+                        if let Some(n) = detail.strip_prefix("repeat ") {
+                            if let Ok(n) = n.parse() {
+                                dispatch.dispatch(Action::Repeat(n));
+                            }
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
     let main = match state.view {
-        View::Letter(id) => match state.entry(id).and_then(|e| e.parsed().map(|p| (e, p))) {
-            Some((e, p)) => html! {
-                <LetterView state={state.clone()} id={id} name={e.name.clone()} parsed={p.clone()} />
+        View::Letter(id) => match state.row(id) {
+            Some(row) => html! {
+                <LetterView state={state.clone()} row={row.clone()} />
             },
             None => {
                 let back = {
                     let state = state.clone();
                     Callback::from(move |_| state.dispatch(Action::Show(View::Letters)))
                 };
-                let status = match state.entry(id).map(|e| &e.status) {
+                let status = match state.entry(id.entry).map(|e| &e.status) {
                     Some(Status::Failed(f)) => {
                         format!("This file could not be read: {}", f.message)
                     }

@@ -29,10 +29,10 @@ pub fn file_list(props: &Props) -> Html {
         .collect();
     let unrecognized = props
         .state
-        .entries
+        .index
+        .rows
         .iter()
-        .filter_map(|e| e.parsed().map(|p| (e, p)))
-        .filter(|(_, p)| !p.letter.is_recognized())
+        .filter(|r| !r.letter().is_recognized())
         .count();
     if rows.is_empty() && unrecognized == 0 {
         return html! {};
@@ -46,7 +46,7 @@ pub fn file_list(props: &Props) -> Html {
                 </details>
             }
             if unrecognized > 0 {
-                <p class="warn">{ format!("{unrecognized} file(s) were read but do not look like an IMR letter (outcome empty).") }</p>
+                <p class="warn">{ format!("{unrecognized} letter(s) were read but do not look like an IMR letter (outcome empty).") }</p>
             }
         </section>
     }

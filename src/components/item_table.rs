@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use super::letter_table::{date_text, sort_header};
+use super::letter_table::{date_text, place_text, sort_header};
+use super::windowed::Windowed;
 use crate::labels::category_label;
 use crate::state::{item_source, Action, AppState, Column, View};
 
@@ -37,42 +38,57 @@ pub fn source_text(s: &str) -> &'static str {
 #[function_component(ItemTable)]
 pub fn item_table(props: &Props) -> Html {
     let state = &props.state;
-    let rows = state.visible_items();
-    if rows.is_empty() {
+    let count = state.shown.items.len();
+    if count == 0 {
         return html! { <p class="muted" id="no-rows">{ "No item matches." }</p> };
     }
+    let header = html! {
+        <>
+            { sort_header(state, Column::Case, "Case") }
+            { sort_header(state, Column::DecisionDate, "Decision date") }
+            { sort_header(state, Column::Request, "Request") }
+            { sort_header(state, Column::Category, "Category") }
+            { sort_header(state, Column::Decision, "Decision") }
+            { sort_header(state, Column::Source, "Guideline source") }
+            { sort_header(state, Column::Specialties, "Specialties") }
+        </>
+    };
+    let cells = {
+        let state = state.clone();
+        Callback::from(move |i: usize| {
+            let (r, n) = state.shown.items[i];
+            let row = state.item_row(r, n);
+            let request = request_text(row.item);
+            let specialties = row.letter.reviewer.specialties.join(", ");
+            let case = row.letter.case_number.clone().unwrap_or_else(|| {
+                place_text(row.row).map_or_else(
+                    || row.row.name.to_string(),
+                    |p| format!("{} ({p})", row.row.name),
+                )
+            });
+            html! {
+                <>
+                    <td><button type="button" class="link case" tabindex="-1">{ case }</button></td>
+                    <td class="nowrap">{ date_text(row.letter.dates.decision) }</td>
+                    <td title={request.clone()}>{ request }</td>
+                    <td class="category">{ category_label(&row.item.category) }</td>
+                    <td>{ decision_badge(row.item.decision) }</td>
+                    <td>{ source_text(item_source(row.item)) }</td>
+                    <td title={specialties.clone()}>{ specialties }</td>
+                </>
+            }
+        })
+    };
+    let on_open = {
+        let state = state.clone();
+        Callback::from(move |i: usize| {
+            let (r, _) = state.shown.items[i];
+            let id = state.index.rows[r as usize].id;
+            state.dispatch(Action::Show(View::Letter(id)));
+        })
+    };
     html! {
-        <table class="grid" id="items-table">
-            <caption class="visually-hidden">{ "Disputed items (click a row to open its letter)" }</caption>
-            <thead><tr>
-                { sort_header(state, Column::Case, "Case") }
-                { sort_header(state, Column::DecisionDate, "Decision date") }
-                { sort_header(state, Column::Request, "Request") }
-                { sort_header(state, Column::Category, "Category") }
-                { sort_header(state, Column::Decision, "Decision") }
-                { sort_header(state, Column::Source, "Guideline source") }
-                { sort_header(state, Column::Specialties, "Specialties") }
-            </tr></thead>
-            <tbody>
-                { for rows.iter().map(|r| {
-                    let id = r.entry.id;
-                    let s = state.clone();
-                    let open = Callback::from(move |_| s.dispatch(Action::Show(View::Letter(id))));
-                    html! {
-                        <tr key={format!("{id}-{}", r.n)} class="clickable" onclick={open.clone()}>
-                            <td><button type="button" class="link case" onclick={open}>
-                                { r.letter.case_number.clone().unwrap_or_else(|| r.entry.name.clone()) }
-                            </button></td>
-                            <td class="nowrap">{ date_text(r.letter.dates.decision) }</td>
-                            <td>{ request_text(r.item) }</td>
-                            <td class="category">{ category_label(&r.item.category) }</td>
-                            <td>{ decision_badge(r.item.decision) }</td>
-                            <td>{ source_text(item_source(r.item)) }</td>
-                            <td>{ r.letter.reviewer.specialties.join(", ") }</td>
-                        </tr>
-                    }
-                }) }
-            </tbody>
-        </table>
+        <Windowed id="items-table" caption="Disputed items (click a row, or press Enter on it, to open its letter)"
+            {header} {count} {cells} {on_open} />
     }
 }

@@ -3,7 +3,8 @@
 use imr_letter::Outcome;
 use yew::prelude::*;
 
-use crate::state::{Action, AppState, Column, View};
+use super::windowed::Windowed;
+use crate::state::{Action, AppState, Column, Row, View};
 use crate::summary::us_date;
 
 #[derive(Properties, PartialEq)]
@@ -67,46 +68,82 @@ pub fn date_text(d: Option<imr_letter::Date>) -> Html {
     }
 }
 
+/// Where a letter sits in its file, when the file holds several: "letter 2 of 3, pages 4–6".
+pub fn place_text(row: &Row) -> Option<String> {
+    if row.of < 2 {
+        return None;
+    }
+    let mut t = format!("letter {} of {}", row.id.index + 1, row.of);
+    match row.letter().source.pages {
+        Some([a, b]) if a == b => t += &format!(", page {a}"),
+        Some([a, b]) => t += &format!(", pages {a}\u{2013}{b}"),
+        None => {}
+    }
+    Some(t)
+}
+
+/// A file name, and the letter's place in it when the file holds several.
+pub fn file_cell(row: &Row) -> Html {
+    let place = place_text(row);
+    let title = match &place {
+        Some(p) => format!("{} ({p})", row.name),
+        None => row.name.to_string(),
+    };
+    html! {
+        <td class="file" {title}>{ &*row.name }
+            if let Some(p) = place { <span class="place">{ format!(" \u{b7} {p}") }</span> }
+        </td>
+    }
+}
+
 #[function_component(LetterTable)]
 pub fn letter_table(props: &Props) -> Html {
     let state = &props.state;
-    let rows = state.visible_letters();
-    if rows.is_empty() {
+    let count = state.shown.letters.len();
+    if count == 0 {
         return html! { <p class="muted" id="no-rows">{ if state.pending() > 0 { "Reading…" } else { "No letter matches." } }</p> };
     }
+    let header = html! {
+        <>
+            { sort_header(state, Column::File, "File") }
+            { sort_header(state, Column::Case, "Case") }
+            { sort_header(state, Column::DecisionDate, "Decision date") }
+            { sort_header(state, Column::InjuryDate, "Injury date") }
+            { sort_header(state, Column::Items, "Items") }
+            { sort_header(state, Column::Outcome, "Outcome") }
+            { sort_header(state, Column::Specialties, "Specialties") }
+        </>
+    };
+    let cells = {
+        let state = state.clone();
+        Callback::from(move |i: usize| {
+            let row = &state.index.rows[state.shown.letters[i] as usize];
+            let l = row.letter();
+            let specialties = l.reviewer.specialties.join(", ");
+            html! {
+                <>
+                    { file_cell(row) }
+                    <td><button type="button" class="link case" tabindex="-1">
+                        { l.case_number.clone().unwrap_or_else(|| "(no case number)".into()) }
+                    </button></td>
+                    <td class="nowrap">{ date_text(l.dates.decision) }</td>
+                    <td class="nowrap">{ date_text(l.dates.injury) }</td>
+                    <td class="num">{ l.items.len() }</td>
+                    <td>{ outcome_badge(l.outcome) }</td>
+                    <td title={specialties.clone()}>{ specialties }</td>
+                </>
+            }
+        })
+    };
+    let on_open = {
+        let state = state.clone();
+        Callback::from(move |i: usize| {
+            let id = state.index.rows[state.shown.letters[i] as usize].id;
+            state.dispatch(Action::Show(View::Letter(id)));
+        })
+    };
     html! {
-        <table class="grid" id="letters-table">
-            <caption class="visually-hidden">{ "Letters (click a row to open it)" }</caption>
-            <thead><tr>
-                { sort_header(state, Column::File, "File") }
-                { sort_header(state, Column::Case, "Case") }
-                { sort_header(state, Column::DecisionDate, "Decision date") }
-                { sort_header(state, Column::InjuryDate, "Injury date") }
-                { sort_header(state, Column::Items, "Items") }
-                { sort_header(state, Column::Outcome, "Outcome") }
-                { sort_header(state, Column::Specialties, "Specialties") }
-            </tr></thead>
-            <tbody>
-                { for rows.iter().map(|(e, p)| {
-                    let l = &p.letter;
-                    let id = e.id;
-                    let s = state.clone();
-                    let open = Callback::from(move |_| s.dispatch(Action::Show(View::Letter(id))));
-                    html! {
-                        <tr key={id} class="clickable" onclick={open.clone()}>
-                            <td class="file">{ &e.name }</td>
-                            <td><button type="button" class="link case" onclick={open}>
-                                { l.case_number.clone().unwrap_or_else(|| "(no case number)".into()) }
-                            </button></td>
-                            <td class="nowrap">{ date_text(l.dates.decision) }</td>
-                            <td class="nowrap">{ date_text(l.dates.injury) }</td>
-                            <td class="num">{ l.items.len() }</td>
-                            <td>{ outcome_badge(l.outcome) }</td>
-                            <td>{ l.reviewer.specialties.join(", ") }</td>
-                        </tr>
-                    }
-                }) }
-            </tbody>
-        </table>
+        <Windowed id="letters-table" caption="Letters (click a row, or press Enter on it, to open it)"
+            {header} {count} {cells} {on_open} />
     }
 }

@@ -7,18 +7,33 @@ use yew::prelude::*;
 
 use super::field::Field;
 use super::item_table::{decision_badge, request_text, source_text};
+use super::letter_table::place_text;
 use super::letter_table::{date_text, outcome_badge};
-use super::source_view::SourceView;
-use crate::protocol::Parsed;
-use crate::state::{days_between, item_source, Action, AppState, View};
+use super::source_view::{valid_span, SourceView};
+use crate::state::{days_between, item_source, Action, AppState, Row, View};
 use crate::summary::letter_summary;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub state: UseReducerHandle<AppState>,
-    pub id: u32,
-    pub name: AttrValue,
-    pub parsed: Rc<Parsed>,
+    /// The letter, as the index holds it (its file's name, text and place).
+    pub row: Rc<Row>,
+}
+
+/// The letter's own part of its file's text, and where that part starts: a file with several
+/// letters shows each letter's text only (spans stay offsets into the whole text).
+fn own_text(row: &Row) -> (Rc<str>, usize) {
+    let text = row.parsed.text.as_str();
+    let part = row
+        .letter()
+        .source
+        .span
+        .filter(|_| row.of > 1)
+        .and_then(|s| valid_span(text, Some(s)));
+    match part {
+        Some((a, b)) => (Rc::from(&text[a..b]), a),
+        None => (Rc::from(text), 0),
+    }
 }
 
 /// The span a highlight key points at: a field's pointer, or `/warnings/N`.
@@ -53,7 +68,10 @@ fn interval(days: Option<i64>) -> String {
 #[function_component(LetterView)]
 pub fn letter_view(props: &Props) -> Html {
     let state = &props.state;
-    let l = &props.parsed.letter;
+    let row = &props.row;
+    let l = row.letter();
+    // Made once per letter shown, not per highlight.
+    let (text, start) = (*use_memo(row.id, |_| own_text(row))).clone();
     let f = |ptr: String, content: Html| {
         let span = resolve_span(l, &ptr);
         let has_span = span.is_some();
@@ -102,14 +120,14 @@ pub fn letter_view(props: &Props) -> Html {
         let s = state.clone();
         Callback::from(move |_| s.dispatch(Action::Step(by)))
     };
-    let prev = state.neighbour(props.id, -1);
-    let next = state.neighbour(props.id, 1);
-    let position = state.position(props.id);
+    let prev = state.neighbour(props.row.id, -1);
+    let next = state.neighbour(props.row.id, 1);
+    let position = state.position(props.row.id);
     let copied = use_state(|| None::<bool>);
     {
         // Another letter: its summary is not copied yet.
         let copied = copied.clone();
-        use_effect_with(props.id, move |_| copied.set(None));
+        use_effect_with(props.row.id, move |_| copied.set(None));
     }
     let copy = {
         let text = letter_summary(l);
@@ -181,14 +199,23 @@ pub fn letter_view(props: &Props) -> Html {
             </tr>
         }
     };
-    let span = state.highlight.as_deref().and_then(|k| resolve_span(l, k));
-    let text: Rc<str> = Rc::from(props.parsed.text.as_str());
+    let span = state
+        .highlight
+        .as_deref()
+        .and_then(|k| resolve_span(l, k))
+        .and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
+    let mut about = match row.parsed.pages {
+        Some(n) => format!(" (PDF, {n} pages)"),
+        None => String::new(),
+    };
+    if let Some(p) = place_text(row) {
+        about += &format!(" \u{b7} {p}");
+    }
     html! {
         <article class="letter" aria-label="Letter">
             <div class="letter-nav no-print">
                 <button type="button" id="back" class="secondary" onclick={back}>{ "← All letters" }</button>
-                <span class="file-name">{ props.name.clone() }
-                    { match props.parsed.pages { Some(n) => format!(" (PDF, {n} pages)"), None => String::new() } }</span>
+                <span class="file-name" id="letter-file">{ &*row.name }{ about }</span>
                 <span class="copy-status" role="status" id="copy-status">{ match *copied {
                     Some(true) => "Summary copied",
                     Some(false) => "Copying was refused by the browser",

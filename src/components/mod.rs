@@ -12,5 +12,6 @@ pub mod letter_view;
 pub mod progress;
 pub mod source_view;
 pub mod toolbar;
+pub mod windowed;
 
 pub use app::App;

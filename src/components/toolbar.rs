@@ -1,11 +1,15 @@
 //! Views, filters, search, totals of what is shown, exports and "Clear all".
 
+use gloo_timers::callback::Timeout;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::export;
 use crate::labels::type_label;
 use crate::state::{Action, AppState, Filter, View};
+
+/// How long typing must pause before the search filter follows the box.
+const SEARCH_DEBOUNCE_MS: u32 = 150;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -64,28 +68,60 @@ pub fn toolbar(props: &Props) -> Html {
         }
     };
     let mut specialties = vec![(String::new(), "Any".to_string())];
-    specialties.extend(state.specialties().into_iter().map(|s| (s.clone(), s)));
+    specialties.extend(state.specialties().iter().map(|s| (s.clone(), s.clone())));
     let mut categories = vec![(String::new(), "Any".to_string())];
     categories.extend(
         imr_letter::TreatmentType::ALL
             .iter()
             .map(|&t| (t.as_str().to_string(), type_label(t).to_string())),
     );
-    let on_search = {
+    // Search is debounced: the filter follows the box once typing pauses (or at once on
+    // Enter), not on every keystroke.
+    let search = use_state(|| f.search.clone());
+    let pending = use_mut_ref(|| None::<Timeout>);
+    {
+        // The filter changed elsewhere (reset, clear): the box follows.
+        let (search, pending) = (search.clone(), pending.clone());
+        use_effect_with(f.search.clone(), move |s| {
+            pending.borrow_mut().take();
+            search.set(s.clone());
+        });
+    }
+    let apply_search = {
         let state = state.clone();
+        move |v: String| {
+            if v != state.filter.search {
+                state.dispatch(Action::SetFilter(Filter {
+                    search: v,
+                    ..state.filter.clone()
+                }));
+            }
+        }
+    };
+    let on_search = {
+        let (search, pending, apply) = (search.clone(), pending.clone(), apply_search.clone());
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            state.dispatch(Action::SetFilter(Filter {
-                search: v,
-                ..state.filter.clone()
-            }));
+            search.set(v.clone());
+            let apply = apply.clone();
+            // Replacing the timeout cancels the one before.
+            *pending.borrow_mut() = Some(Timeout::new(SEARCH_DEBOUNCE_MS, move || apply(v)));
+        })
+    };
+    let on_search_key = {
+        let pending = pending.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                pending.borrow_mut().take();
+                apply_search(e.target_unchecked_into::<HtmlInputElement>().value());
+            }
         })
     };
     let on_json = {
         let state = state.clone();
         Callback::from(move |_| {
-            let rows = state.visible_letters();
-            let letters: Vec<&imr_letter::Letter> = rows.iter().map(|(_, p)| &p.letter).collect();
+            let letters: Vec<&imr_letter::Letter> =
+                state.visible_letters().map(|r| r.letter()).collect();
             let _ = export::download(
                 "imr-letters.json",
                 "application/json",
@@ -96,8 +132,8 @@ pub fn toolbar(props: &Props) -> Html {
     let on_csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            let rows = state.visible_letters();
-            let letters: Vec<&imr_letter::Letter> = rows.iter().map(|(_, p)| &p.letter).collect();
+            let letters: Vec<&imr_letter::Letter> =
+                state.visible_letters().map(|r| r.letter()).collect();
             let _ = export::download(
                 "imr-letters.csv",
                 "text/csv",
@@ -128,7 +164,7 @@ pub fn toolbar(props: &Props) -> Html {
                 { select(state, "f-source", "Guideline source", &f.source, opts(&[("", "Any"), ("mtus", "MTUS"), ("non_mtus", "Non-MTUS"), ("none", "None cited")]), |f, v| f.source = v) }
                 <div class="control search">
                     <label for="f-search">{ "Search" }</label>
-                    <input id="f-search" type="search" value={f.search.clone()} oninput={on_search}
+                    <input id="f-search" type="search" value={(*search).clone()} oninput={on_search} onkeydown={on_search_key}
                         placeholder="case, request, specialty, file" />
                 </div>
                 if *f != Filter::default() {

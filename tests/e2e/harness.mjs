@@ -151,3 +151,23 @@ export async function cliParse(files) {
     });
   });
 }
+
+/**
+ * Texts of one cell (`cellSelector` within each row) of every row of a windowed table, read
+ * with the table in its print state (`beforeprint` renders every row; `afterprint` ends it).
+ */
+export async function allRows(page, table, cellSelector) {
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const n = Number(await page.locator(`#${table}`).getAttribute("aria-rowcount")) - 1;
+  await page.waitForFunction(
+    ({ table, n }) => document.querySelectorAll(`#${table} tbody tr[aria-rowindex]`).length === n,
+    { table, n },
+  );
+  const texts = await page.locator(`#${table} tbody tr[aria-rowindex] > ${cellSelector}`).allInnerTexts();
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.waitForFunction(
+    ({ table, n }) => n <= 60 || document.querySelectorAll(`#${table} tbody tr[aria-rowindex]`).length < n,
+    { table, n },
+  );
+  return texts.map((t) => t.trim());
+}

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, text, waitForIdle, waitForBatch, cliParse, CORPUS } from "./harness.mjs";
+import { openApp, text, waitForIdle, waitForBatch, cliParse, allRows, CORPUS } from "./harness.mjs";
 
 const REAL = join(CORPUS, "real");
 const txts = (await readdir(REAL)).filter((f) => /^format1_.*\.txt$/.test(f)).sort().map((f) => join(REAL, f));
@@ -143,7 +143,7 @@ test("a pool of workers reads a batch in the order given", async () => {
     await hook(page, "flow");
     await waitForBatch(page, files.length);
     const expected = await cliParse(files);
-    const cases = await page.locator("#letters-table tbody tr td:nth-child(2)").allInnerTexts();
+    const cases = await allRows(page, "letters-table", "td:nth-child(2)");
     assert.deepEqual(cases, expected.map((l) => l.case_number));
     assert.deepEqual(app.problems, []);
   } finally {
