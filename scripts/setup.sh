@@ -37,8 +37,9 @@ ensure_apt() {
 }
 
 ensure_npm_tools() {
-  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ]; then
-    say "installing npm tools (binaryen, playwright-core)"
+  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] \
+    || [ ! -f tools/node_modules/tesseract-wasm/dist/tesseract-core.wasm ]; then
+    say "installing npm tools (binaryen, playwright-core, tesseract-wasm)"
     (cd tools && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod export;
+pub mod ocr;
 pub mod protocol;
 pub mod runner;
 pub mod samples;

@@ -162,6 +162,11 @@ pub fn letter_view(props: &Props) -> Html {
                 <button type="button" id="back" class="secondary" onclick={back}>{ "← All letters" }</button>
                 <span class="file-name">{ props.name.clone() }
                     { match props.parsed.pages { Some(n) => format!(" (PDF, {n} pages)"), None => String::new() } }</span>
+                if let Some(ocr) = &l.ocr {
+                    <span class="ocr-note" id="ocr-note" data-confidence={format!("{:.1}", ocr.mean_confidence)}>
+                        { format!("Read by OCR ({}): {} page(s), mean word confidence {:.0}%. Check the values against the scan.", ocr.engine, ocr.pages, ocr.mean_confidence) }
+                    </span>
+                }
                 <button type="button" id="print" class="secondary" onclick={print}>{ "Print" }</button>
             </div>
             <div class="letter-body">

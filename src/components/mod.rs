@@ -7,6 +7,7 @@ pub mod intake;
 pub mod item_table;
 pub mod letter_table;
 pub mod letter_view;
+pub mod ocr_status;
 pub mod progress;
 pub mod source_view;
 pub mod toolbar;
