@@ -485,6 +485,38 @@ mod tests {
         })
     }
 
+    #[test]
+    fn a_scan_goes_from_failed_to_ocr_to_done_or_cancelled() {
+        let mut s = AppState::default();
+        s.apply(Action::Added(vec![(1, "fax.pdf".into()), (2, "scan.png".into())]));
+        let no_text = |code: &str| Failure {
+            code: code.into(),
+            message: String::new(),
+        };
+        s.apply(Action::Finished(vec![
+            (1, Err(no_text("no-text-layer"))),
+            (2, Err(no_text("scan-image"))),
+        ]));
+        s.apply(Action::Ocr(1, OcrStage::Page { page: 1, pages: 2 }));
+        s.apply(Action::Ocr(2, OcrStage::Waiting));
+        let stages: Vec<_> = s.ocr_entries().map(|(e, st)| (e.id, st)).collect();
+        assert_eq!(
+            stages,
+            [
+                (1, OcrStage::Page { page: 1, pages: 2 }),
+                (2, OcrStage::Waiting)
+            ]
+        );
+        s.apply(Action::Finished(vec![(1, Ok(parsed("CM1", vec![], "X")))]));
+        assert!(s.entry(1).unwrap().parsed().is_some());
+        // A late progress message does not take a read letter back.
+        s.apply(Action::Ocr(1, OcrStage::Waiting));
+        assert!(s.entry(1).unwrap().parsed().is_some());
+        s.apply(Action::CancelOcr);
+        assert_eq!(s.entry(2).unwrap().status, Status::Cancelled);
+        assert_eq!(s.ocr_entries().count(), 0);
+    }
+
     fn state() -> AppState {
         let mut s = AppState::default();
         s.apply(Action::Added(vec![

@@ -161,7 +161,7 @@ pub fn letter_view(props: &Props) -> Html {
             <div class="letter-nav no-print">
                 <button type="button" id="back" class="secondary" onclick={back}>{ "← All letters" }</button>
                 <span class="file-name">{ props.name.clone() }
-                    { match props.parsed.pages { Some(n) => format!(" (PDF, {n} pages)"), None => String::new() } }</span>
+                    { match (props.parsed.pages, props.parsed.kind.as_str()) { (Some(n), "scan") => format!(" (scan, {n} pages)"), (Some(n), _) => format!(" (PDF, {n} pages)"), (None, _) => String::new() } }</span>
                 if let Some(ocr) = &l.ocr {
                     <span class="ocr-note" id="ocr-note" data-confidence={format!("{:.1}", ocr.mean_confidence)}>
                         { format!("Read by OCR ({}): {} page(s), mean word confidence {:.0}%. Check the values against the scan.", ocr.engine, ocr.pages, ocr.mean_confidence) }
