@@ -2,8 +2,9 @@
 """Writes the single-file edition, dist/imr-reader.html, from the release build in dist/.
 
 One self-contained HTML file that opens from disk (file://) with no server and no network:
-- the page's wasm and the worker's wasm, gzipped and base64-encoded in data blocks
-  (<script type="application/octet-stream">, never run), unpacked with DecompressionStream;
+- the page's wasm and the worker's wasm, gzipped and written as text 7 bits a character in data
+  blocks (<script type="application/octet-stream">, never run), unpacked by the boot script and
+  DecompressionStream;
 - the page's wasm-bindgen glue (its snippets inlined) and a short boot script, in one inline
   module script allowed by its hash;
 - the worker's glue in a data block, started as a blob: worker; the page compiles the worker's
@@ -37,28 +38,52 @@ def sha256(text):
     return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
+# Bytes as text in a data block, 7 bits a character: a character below 128 is one 7-bit group
+# (one byte of UTF-8); a group the HTML parser would change or that could close the block (NUL,
+# CR, '<') is written with the group after it as one character U+0100..U+027F (two bytes of
+# UTF-8). About 8/7 of the bytes on disk, where base64 takes 4/3.
+ESCAPED = (0x00, 0x0D, 0x3C)
+
+
+def to_text7(data):
+    padded = data + bytes(-len(data) % 7)
+    groups = []
+    for i in range(0, len(padded), 7):
+        n = int.from_bytes(padded[i:i + 7], "big")
+        groups.extend((n >> (7 * k)) & 0x7F for k in range(7, -1, -1))
+    out, i = [], 0
+    while i < len(groups):
+        g = groups[i]
+        if g in ESCAPED:
+            nxt = groups[i + 1] if i + 1 < len(groups) else 0
+            out.append(chr(0x100 + (ESCAPED.index(g) << 7) + nxt))
+            i += 2
+        else:
+            out.append(chr(g))
+            i += 1
+    return "".join(out)
+
+
+def from_text7(text, length):
+    """The decoder of the boot script, in Python: checks every build's encoding."""
+    out, acc, bits = bytearray(), 0, 0
+    for c in map(ord, text):
+        for g in ((c,) if c < 128 else (ESCAPED[(c - 0x100) >> 7], (c - 0x100) & 0x7F)):
+            acc, bits = (acc << 7) | g, bits + 7
+            if bits >= 8:
+                bits -= 8
+                out.append((acc >> bits) & 0xFF)
+                acc &= (1 << bits) - 1
+    return bytes(out[:length])
+
+
 def packed(path):
-    """gzip (level 9, no name or time: reproducible) then base64."""
-    return base64.b64encode(gzip.compress(read(path, "rb"), compresslevel=9, mtime=0)).decode()
-
-
-def inline_snippets(glue):
-    """Replaces the glue's `import * as NAME from "./snippets/…"` by the snippet's code, its
-    exports gathered in an object NAME."""
-
-    def inline(m):
-        name, path = m.group(1), m.group(2)
-        code = read(os.path.join(dist, path))
-        exported = re.findall(r"^export\s+(?:async\s+)?function\s+(\w+)", code, flags=re.M)
-        code = re.sub(r"^export\s+(?=(async\s+)?function)", "", code, flags=re.M)
-        if re.search(r"^\s*(export|import)\b", code, flags=re.M):
-            sys.exit(f"single_file: {path} has an import or export that cannot be inlined")
-        return "const %s = (() => {\n%s\nreturn { %s };\n})();" % (name, code, ", ".join(exported))
-
-    glue = re.sub(r"^import \* as (\w+) from ['\"]\./(snippets/[^'\"]+)['\"];?[ \t]*$", inline, glue, flags=re.M)
-    if re.search(r"^import\b", glue, flags=re.M):
-        sys.exit("single_file: the page's glue has an import that cannot be inlined")
-    return glue
+    """gzip (level 9, no name or time: reproducible), as 7-bit text; and its length in bytes."""
+    gz = gzip.compress(read(path, "rb"), compresslevel=9, mtime=0)
+    text = to_text7(gz)
+    if from_text7(text, len(gz)) != gz:
+        sys.exit("single_file: the 7-bit text does not decode to its bytes")
+    return text, len(gz)
 
 
 def safe_in_script(text, what):
@@ -67,12 +92,16 @@ def safe_in_script(text, what):
     return text
 
 
-page_js = inline_snippets(read(one("imr-web-*.js")))
+page_js = read(one("imr-web-*.js"))
+if re.search(r"^\s*import\b", page_js, flags=re.M):
+    sys.exit("single_file: the page's glue imports a file (an inline_js snippet?): it cannot be inlined")
+# The page's plain scripts (static/imr-drop.js: a global function the wasm calls), first.
+page_js = read(one("imr-drop-*.js")) + "\n" + page_js
 if not re.search(r"__wbg_init as default|export default __wbg_init", page_js):
     sys.exit("single_file: the page's glue does not export __wbg_init")
-page_wasm = packed(one("imr-web-*_bg.wasm"))
+page_wasm, page_wasm_len = packed(one("imr-web-*_bg.wasm"))
 worker_js = read(os.path.join(dist, "imr-worker.js"))
-worker_wasm = packed(os.path.join(dist, "imr-worker_bg.wasm"))
+worker_wasm, worker_wasm_len = packed(os.path.join(dist, "imr-worker_bg.wasm"))
 css = read(one("app-*.css"))
 if re.search(r"</style", css, flags=re.I):
     sys.exit("single_file: the styles contain '</style'")
@@ -83,11 +112,27 @@ self.onmessage = (e) => { self.onmessage = null; wasm_bindgen({ module_or_path: 
 """
 
 BOOT = """
-// Single-file edition: unpack the two wasm binaries from this page's data blocks.
+// Single-file edition: unpack the two wasm binaries from this page's data blocks (gzip, written
+// 7 bits a character: see scripts/single_file.py).
 const unpack = (id) => {
-  const b64 = document.getElementById(id).textContent;
-  const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  const block = document.getElementById(id), text = block.textContent;
+  const out = new Uint8Array(Number(block.dataset.length)), escaped = [0x00, 0x0d, 0x3c];
+  let acc = 0, bits = 0, n = 0;
+  const put = (g) => {
+    acc = (acc << 7) | g;
+    bits += 7;
+    if (bits >= 8) {
+      bits -= 8;
+      if (n < out.length) out[n++] = (acc >> bits) & 0xff;
+      acc &= (1 << bits) - 1;
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) put(c);
+    else { put(escaped[(c - 0x100) >> 7]); put((c - 0x100) & 0x7f); }
+  }
+  return new Response(new Blob([out]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 };
 const workerModule = unpack("imr-worker-wasm").then((bytes) => WebAssembly.compile(bytes));
 const workerUrl = URL.createObjectURL(
@@ -126,8 +171,8 @@ html = f"""<!doctype html>
 </head>
 <body>
 <noscript>This reader runs in your browser with WebAssembly; please enable JavaScript.</noscript>
-<script type="application/octet-stream" id="imr-page-wasm">{page_wasm}</script>
-<script type="application/octet-stream" id="imr-worker-wasm">{worker_wasm}</script>
+<script type="application/octet-stream" id="imr-page-wasm" data-length="{page_wasm_len}">{page_wasm}</script>
+<script type="application/octet-stream" id="imr-worker-wasm" data-length="{worker_wasm_len}">{worker_wasm}</script>
 <script type="text/plain" id="imr-worker-js">{worker_js}</script>
 <script type="module">{module}</script>
 </body>
@@ -137,8 +182,8 @@ with open(OUT, "w", encoding="utf-8") as f:
     f.write(html)
 size = len(html.encode("utf-8"))
 parts = [
-    ("page wasm (gzip, base64)", len(page_wasm)),
-    ("worker wasm (gzip, base64)", len(worker_wasm)),
+    (f"page wasm ({page_wasm_len:,} gzipped, as 7-bit text)", len(page_wasm.encode())),
+    (f"worker wasm ({worker_wasm_len:,} gzipped, as 7-bit text)", len(worker_wasm.encode())),
     ("page script (glue + boot)", len(module.encode())),
     ("worker script (glue)", len(worker_js.encode())),
     ("styles", len(css.encode())),

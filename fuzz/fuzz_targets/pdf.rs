@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(imr_pdf::is_pdf(data));
             assert!(!out.text.trim().is_empty());
             for w in &out.warnings {
-                assert!(!w.code.is_empty() && !w.message.is_empty());
+                assert!(!w.code.as_str().is_empty() && !w.message.is_empty());
             }
         }
         Err(e) => {

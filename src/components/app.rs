@@ -34,37 +34,12 @@ pub fn jobs_from_files(files: Option<web_sys::FileList>) -> Vec<(String, Job)> {
     jobs
 }
 
-// `filesFromDrop`: the files of a drop, folders walked (webkitGetAsEntry), as [path, File] pairs
-// sorted by path. The entries are taken synchronously: the DataTransfer is emptied once the event
-// is over. (Comments stay out of the JS: it is shipped as written.)
-#[wasm_bindgen(inline_js = r#"
-export function filesFromDrop(dt) {
-  const entries = [];
-  for (const item of dt.items ?? []) {
-    const e = item.kind === "file" && item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
-    if (e) entries.push(e);
-  }
-  const plain = Array.from(dt.files ?? []).map((f) => [f.name, f]);
-  if (!entries.some((e) => e.isDirectory)) return Promise.resolve(plain);
-  const out = [];
-  const walk = async (e, dir) => {
-    if (e.isFile) {
-      out.push([dir + e.name, await new Promise((ok, ko) => e.file(ok, ko))]);
-    } else if (e.isDirectory) {
-      const reader = e.createReader();
-      for (;;) {
-        const batch = await new Promise((ok, ko) => reader.readEntries(ok, ko));
-        if (batch.length === 0) break;
-        for (const child of batch) await walk(child, dir + e.name + "/");
-      }
-    }
-  };
-  return Promise.all(entries.map((e) => walk(e, "")))
-    .then(() => out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-}
-"#)]
+#[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = filesFromDrop)]
+    /// `static/imr-drop.js`: the files of a drop, folders walked, as `[path, File]` pairs sorted
+    /// by path. (A plain script rather than an `inline_js` snippet, which the glue would import
+    /// as a module: the single-file edition puts it as it is in its one module script.)
+    #[wasm_bindgen(js_name = imrFilesFromDrop)]
     fn files_from_drop(dt: &web_sys::DataTransfer) -> js_sys::Promise;
 }
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { openApp, text, cliParse, waitForBatch, CORPUS, OUT, ROOT } from "./harness.mjs";
 import { resolve } from "node:path";
@@ -13,6 +13,11 @@ const txts = (await readdir(REAL)).filter((f) => /^format1_.*\.txt$/.test(f)).so
 const pdfs = (await readdir(join(REAL, "pdf"))).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(REAL, "pdf", f));
 const FILES = [...txts, ...pdfs];
 
+/** The CLI's letters as the page gives them: the CLI names a file by the path it was given, the
+ * page by the file's own name (a browser never sees paths). */
+const asInPage = (letters) =>
+  letters.map((l) => (l.source?.name ? { ...l, source: { ...l.source, name: basename(l.source.name) } } : l));
+
 async function download(page, selector) {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
   return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), "utf8") };
@@ -21,7 +26,7 @@ async function download(page, selector) {
 test("150 letters and 12 PDFs: counts, totals, filters, exports equal to the CLI", async () => {
   assert.equal(txts.length, 150);
   assert.equal(pdfs.length, 12);
-  const expected = await cliParse(FILES);
+  const expected = asInPage(await cliParse(FILES));
   assert.equal(expected.length, FILES.length);
   const items = expected.flatMap((l) => l.items);
   const overturned = items.filter((i) => i.decision === "overturned").length;

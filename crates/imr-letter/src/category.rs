@@ -127,13 +127,12 @@ pub static TABLE: &[Group] = &[
         "injection, cortisone injection, steroid injection, corticosteroid injection, botox, \
          botulinum toxin, prolotherapy"),
     // ---- pharmaceutical ------------------------------------------------------------------
-    // Opioids keep their class in any form (a fentanyl patch is an opioid). Synapryn is a
-    // tramadol oral suspension: the letters review it under the opioid guidelines.
+    // Opioids keep their class in any form (a fentanyl patch is an opioid).
     g(T::Pharmaceutical, Some(S::Opioid), Plain,
         "opioid, opioids, hydrocodone, norco, vicodin, lortab, hysingla, zohydro, oxycodone, \
          oxycontin, percocet, roxicodone, endocet, xtampza, oxymorphone, opana, \
          hydromorphone, dilaudid, exalgo, morphine, ms contin, kadian, embeda, fentanyl, \
-         duragesic, tramadol, ultram, ultracet, conzip, ryzolt, synapryn, tapentadol, \
+         duragesic, tramadol, ultram, ultracet, conzip, ryzolt, tapentadol, \
          nucynta, codeine, tylenol with codeine, tylenol #3, methadone, buprenorphine, \
          butrans, belbuca, suboxone, subutex, zubsolv, meperidine, demerol, levorphanol, \
          pentazocine, talwin, xartemis"),
@@ -177,8 +176,9 @@ pub static TABLE: &[Group] = &[
     g(T::Pharmaceutical, Some(S::Benzodiazepine), Drug,
         "benzodiazepine, diazepam, valium, alprazolam, xanax, lorazepam, ativan, clonazepam, \
          klonopin, temazepam, restoril, chlordiazepoxide, librium"),
+    // Synapryn (a tramadol suspension) is a medical food as the spec names it.
     g(T::Pharmaceutical, Some(S::MedicalFood), Plain,
-        "medical food, theramine, sentra, sentra am, sentra pm, trepadone, gabadone, \
+        "medical food, synapryn, theramine, sentra, sentra am, sentra pm, trepadone, gabadone, \
          percura, apptrim, sentradine, hypertensa"),
     g(T::Pharmaceutical, Some(S::Other), Drug,
         "acetaminophen, tylenol, apap, fioricet, fiorinal, butalbital, ondansetron, zofran, \

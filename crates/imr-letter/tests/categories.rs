@@ -295,11 +295,11 @@ fn drugs_by_class_generic_or_brand() {
             "Theramine",
         ),
         ("Post-op Zofran", "pharmaceutical", "other", "Zofran"),
-        // A tramadol oral suspension: both letters that ask for it review it as an opioid.
+        // A medical food, as the spec names it (though a tramadol oral suspension).
         (
             "Synapryn (10mg/1ml oral suspension) 500ml",
             "pharmaceutical",
-            "opioid",
+            "medical_food",
             "Synapryn",
         ),
     ]);

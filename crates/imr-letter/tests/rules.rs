@@ -478,3 +478,22 @@ fn a_decision_that_disagrees_with_its_rationale_is_said_with_both_places() {
     let [s, e] = w.related.unwrap();
     assert_eq!(&text[s..e], "not medically necessary");
 }
+
+#[test]
+fn every_warning_code_is_listed_in_the_spec() {
+    let spec = read_doc("docs/letter-json-v1.md");
+    for code in WarningCode::ALL {
+        assert!(
+            spec.contains(&format!("`{}`", code.as_str())),
+            "{code} is not in the spec"
+        );
+        assert_eq!(WarningCode::from_str_code(code.as_str()), Some(code));
+    }
+}
+
+fn read_doc(rel: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel);
+    std::fs::read_to_string(p).unwrap()
+}

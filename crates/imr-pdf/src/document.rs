@@ -7,11 +7,12 @@ use std::sync::Arc;
 use pdf::any::AnySync;
 use pdf::enc::StreamFilter;
 use pdf::file::{File, FileOptions, NoLog};
+use pdf::guard::DecodeLimits;
 
 use crate::cache::Memo;
 use pdf::object::{ParseOptions, Resolve, Resources, XObject};
 
-use crate::error::{PdfError, PdfWarning};
+use crate::error::{PdfError, PdfWarning, WarningCode};
 use crate::font::FontModel;
 use crate::layout::{Extractor, Fonts, XObjects};
 use crate::limits;
@@ -24,6 +25,8 @@ pub(crate) struct Pages {
     pub(crate) texts: Vec<Result<String, PageError>>,
     /// Pages (1-based) with fonts that could not be read.
     pub(crate) bad_fonts: Vec<usize>,
+    /// Pages (1-based) that drew glyphs whose widths were damaged (and replaced).
+    pub(crate) bad_widths: Vec<usize>,
     /// Pages (1-based) whose content stops early.
     pub(crate) cut_pages: Vec<usize>,
     /// Pages (1-based) read only with tolerant parsing.
@@ -35,10 +38,22 @@ type ObjectMemo = Memo<Result<AnySync, Arc<pdf::error::PdfError>>>;
 type StreamMemo = Memo<Result<Arc<[u8]>, Arc<pdf::error::PdfError>>>;
 type Doc = File<Vec<u8>, ObjectMemo, StreamMemo, NoLog>;
 
-fn open(bytes: &[u8], options: ParseOptions) -> pdf::error::Result<Doc> {
+/// The bounds on decompression of [`crate::limits`].
+pub(crate) const DECODE_LIMITS: DecodeLimits = DecodeLimits {
+    per_stream: limits::MAX_STREAM_DECODED,
+    per_file: limits::MAX_FILE_DECODED,
+};
+
+/// Opens `bytes` (empty user password) with `options`, decompression bounded by `decode`.
+pub(crate) fn open(
+    bytes: &[u8],
+    options: ParseOptions,
+    decode: DecodeLimits,
+) -> pdf::error::Result<Doc> {
     FileOptions::uncached()
         .cache(Memo::new(), Memo::new())
         .parse_options(options)
+        .decode_limits(decode)
         .load(bytes.to_vec())
 }
 
@@ -46,18 +61,26 @@ fn open(bytes: &[u8], options: ParseOptions) -> pdf::error::Result<Doc> {
 ///
 /// The file is read with strict parsing first, so that damage shows as an error; a page (or
 /// file) that fails is read again with tolerant parsing, and a warning says so.
-pub(crate) fn read_pages(bytes: &[u8]) -> Result<Pages, PdfError> {
+pub(crate) fn read_pages(bytes: &[u8], decode: DecodeLimits) -> Result<Pages, PdfError> {
     use pdf::error::PdfError as E;
     let mut warnings = Vec::new();
-    let (file, strict) = match open(bytes, ParseOptions::strict()) {
+    let (file, strict) = match open(bytes, ParseOptions::strict(), decode) {
         Ok(file) => (file, true),
-        Err(e) if matches!(innermost(&e), E::InvalidPassword | E::DecryptionFailure) => {
+        Err(e)
+            if matches!(
+                innermost(&e),
+                E::InvalidPassword
+                    | E::DecryptionFailure
+                    | E::UnsupportedEncryption { .. }
+                    | E::DecodeLimit { .. }
+            ) =>
+        {
             return Err(open_error(e, bytes))
         }
-        Err(e) => match open(bytes, ParseOptions::tolerant()) {
+        Err(e) => match open(bytes, ParseOptions::tolerant(), decode) {
             Ok(file) => {
                 warnings.push(PdfWarning::new(
-                    "damaged-pdf",
+                    WarningCode::DamagedPdf,
                     "the PDF's structure is damaged; the text that could be read is shown, but some may be missing",
                 ));
                 (file, false)
@@ -69,7 +92,7 @@ pub(crate) fn read_pages(bytes: &[u8]) -> Result<Pages, PdfError> {
     let count = declared.min(limits::MAX_PAGES);
     if declared > count {
         warnings.push(PdfWarning::new(
-            "too-many-pages",
+            WarningCode::TooManyPages,
             format!("the PDF declares {declared} pages; only the first {count} were read"),
         ));
     }
@@ -77,6 +100,7 @@ pub(crate) fn read_pages(bytes: &[u8]) -> Result<Pages, PdfError> {
         count,
         texts: Vec::with_capacity(count),
         bad_fonts: Vec::new(),
+        bad_widths: Vec::new(),
         cut_pages: Vec::new(),
         damaged_pages: Vec::new(),
         warnings,
@@ -85,10 +109,13 @@ pub(crate) fn read_pages(bytes: &[u8]) -> Result<Pages, PdfError> {
     let mut tolerant: Option<Option<Doc>> = None;
     for n in 0..count {
         let mut read = read_page(&file, n, &mut forms_left);
+        over_limit(&file)?;
         if read.text.is_err() && strict {
-            let again = tolerant.get_or_insert_with(|| open(bytes, ParseOptions::tolerant()).ok());
+            let again =
+                tolerant.get_or_insert_with(|| open(bytes, ParseOptions::tolerant(), decode).ok());
             if let Some(again) = again {
                 let second = read_page(again, n, &mut forms_left);
+                over_limit(again)?;
                 if second.text.as_ref().is_ok_and(|t| !t.trim().is_empty()) {
                     read = second;
                     pages.damaged_pages.push(n + 1);
@@ -96,37 +123,86 @@ pub(crate) fn read_pages(bytes: &[u8]) -> Result<Pages, PdfError> {
             }
         }
         if read.text.is_ok() {
-            if !read.fonts_ok {
+            if !read.signs.fonts_ok {
                 pages.bad_fonts.push(n + 1);
             }
-            if read.cut_short {
+            if read.signs.widths_repaired {
+                pages.bad_widths.push(n + 1);
+            }
+            if read.signs.cut_short {
                 pages.cut_pages.push(n + 1);
             }
         }
         pages.texts.push(read.text);
     }
+    let reports = std::iter::once(&file)
+        .chain(tolerant.iter().flatten())
+        .map(Doc::decode_report);
+    let (damaged, repaired) = reports.fold((0, false), |(d, r), report| {
+        (d + report.damaged, r || report.encryption_repaired)
+    });
+    if repaired {
+        pages.warnings.push(PdfWarning::new(
+            WarningCode::EncryptionDamaged,
+            "the PDF is damaged: its encryption data has a wrong byte, which was worked around; check the text against the original",
+        ));
+    }
+    if damaged > 0 {
+        pages.warnings.push(PdfWarning::new(
+            WarningCode::StreamDamaged,
+            format!(
+                "the PDF is damaged: {damaged} of its compressed or encrypted parts could be read only in part, so text may be missing or wrong there"
+            ),
+        ));
+    }
     Ok(pages)
+}
+
+/// The error to stop with once a stream of `file` went past the decode limits.
+fn over_limit(file: &Doc) -> Result<(), PdfError> {
+    match file.decode_report().over_limit {
+        Some(limit) => Err(PdfError::TooLargeDecompressed { limit }),
+        None => Ok(()),
+    }
 }
 
 /// One page's text and signs of damage.
 struct PageRead {
     text: Result<String, PageError>,
+    signs: Signs,
+}
+
+/// Signs of damage met while reading a page (its forms included).
+struct Signs {
+    /// Every font could be read.
     fonts_ok: bool,
+    /// A glyph whose width was damaged (and replaced) was drawn.
+    widths_repaired: bool,
+    /// A content stream stops inside a text object.
     cut_short: bool,
+}
+
+impl Signs {
+    /// Adds what running one content stream showed; `fonts_ok`: its fonts could be read.
+    fn add(&mut self, run: &crate::layout::Run, fonts_ok: bool) {
+        self.fonts_ok &= fonts_ok && !run.missing_font;
+        self.widths_repaired |= run.widths_repaired;
+        self.cut_short |= run.cut_short;
+    }
 }
 
 fn read_page(file: &Doc, n: usize, forms_left: &mut usize) -> PageRead {
     let resolver = file.resolver();
-    let (mut fonts_ok, mut cut_short) = (true, false);
+    let mut signs = Signs {
+        fonts_ok: true,
+        widths_repaired: false,
+        cut_short: false,
+    };
     let text = u32::try_from(n)
         .map_err(|_| PageError::Other("page number out of range"))
         .and_then(|n| file.get_page(n).map_err(|e| PageError::from_pdf(&e)))
-        .and_then(|page| page_text(&page, &resolver, forms_left, &mut fonts_ok, &mut cut_short));
-    PageRead {
-        text,
-        fonts_ok,
-        cut_short,
-    }
+        .and_then(|page| page_text(&page, &resolver, forms_left, &mut signs));
+    PageRead { text, signs }
 }
 
 /// Why a page could not be read.
@@ -152,7 +228,8 @@ fn open_error(e: pdf::error::PdfError, bytes: &[u8]) -> PdfError {
     use pdf::error::PdfError as E;
     match innermost(&e) {
         E::InvalidPassword => PdfError::NeedsPassword,
-        E::DecryptionFailure => PdfError::UnsupportedEncryption,
+        E::DecryptionFailure | E::UnsupportedEncryption { .. } => PdfError::UnsupportedEncryption,
+        &E::DecodeLimit { limit } => PdfError::TooLargeDecompressed { limit },
         _ if !ends_with_eof(bytes) => PdfError::Truncated,
         other => PdfError::Damaged(describe(other).into()),
     }
@@ -187,7 +264,10 @@ fn describe(e: &pdf::error::PdfError) -> &'static str {
         E::UnspecifiedXRefEntry { .. } | E::XRefStreamType { .. } | E::ObjStmOutOfBounds { .. } => {
             "its index of objects is broken"
         }
-        E::DecryptionFailure | E::InvalidPassword => "it cannot be decrypted",
+        E::DecryptionFailure | E::InvalidPassword | E::UnsupportedEncryption { .. } => {
+            "it cannot be decrypted"
+        }
+        E::DecodeLimit { .. } => "a stream decompresses to too much data",
         E::MaxDepth => "its objects nest too deeply",
         _ => "its structure cannot be parsed",
     }
@@ -197,8 +277,7 @@ fn page_text(
     page: &pdf::object::Page,
     resolve: &impl Resolve,
     forms_left: &mut usize,
-    fonts_ok: &mut bool,
-    cut_short: &mut bool,
+    signs: &mut Signs,
 ) -> Result<String, PageError> {
     let Some(contents) = page.contents.as_ref() else {
         return Ok(String::new());
@@ -219,13 +298,10 @@ fn page_text(
         resolve,
         depth: 0,
         left: forms_left,
-        fonts_ok,
+        signs,
     };
     let run = Extractor::new(&fonts).run(&ops, &mut forms);
-    *forms.fonts_ok &= ok && !run.missing_font;
-    if run.cut_short {
-        *cut_short = true;
-    }
+    forms.signs.add(&run, ok);
     Ok(run.text)
 }
 
@@ -259,7 +335,7 @@ struct Forms<'a, R: Resolve> {
     resolve: &'a R,
     depth: usize,
     left: &'a mut usize,
-    fonts_ok: &'a mut bool,
+    signs: &'a mut Signs,
 }
 
 impl<R: Resolve> XObjects for Forms<'_, R> {
@@ -286,10 +362,10 @@ impl<R: Resolve> XObjects for Forms<'_, R> {
             resolve: self.resolve,
             depth: self.depth + 1,
             left: &mut *self.left,
-            fonts_ok: &mut *self.fonts_ok,
+            signs: &mut *self.signs,
         };
         let run = Extractor::new(&fonts).run(&ops, &mut inner);
-        *inner.fonts_ok &= ok && !run.missing_font;
+        inner.signs.add(&run, ok);
         Some(run.text)
     }
 }

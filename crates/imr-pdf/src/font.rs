@@ -16,6 +16,13 @@ const MAX_W_RANGE: u32 = 0x1_0000;
 /// Width given to the space when the font does not say (pypdf's default).
 const FALLBACK_SPACE_WIDTH: f32 = 200.0;
 
+/// A letter or digit narrower than this share of the usual width of its kind in the same font
+/// (capitals, small letters, digits: the median) has a damaged width. The narrowest real
+/// glyphs ('i', 'l', 'I') are 0.4-0.55 of it.
+const TOO_NARROW: f32 = 0.25;
+/// ... or wider than this share (the widest real ones, 'm', 'W', are up to 1.6).
+const TOO_WIDE: f32 = 2.0;
+
 /// A font reduced to what text extraction needs.
 #[derive(Debug, Clone)]
 pub(crate) struct FontModel {
@@ -35,6 +42,11 @@ pub(crate) struct FontModel {
     space_code: Option<u16>,
     /// Width of a space, in thousandths of the font size.
     pub(crate) space_width: f32,
+    /// Codes whose widths were implausible (damaged) and were replaced (sorted).
+    repaired: Vec<u16>,
+    /// The widths as a whole cannot be trusted (an array of the wrong length, a damaged space
+    /// width): any text in this font may be spaced wrong.
+    widths_suspect: bool,
 }
 
 impl FontModel {
@@ -48,6 +60,8 @@ impl FontModel {
             default_width,
             space_code: Some(0x20),
             space_width,
+            repaired: Vec::new(),
+            widths_suspect: false,
         }
     }
 
@@ -62,23 +76,31 @@ impl FontModel {
         Self::with_table(base_table(Base::WinAnsi), 250.0, 500.0)
     }
 
-    /// Whether `font` has all its widths: a simple font that declares `FirstChar` and
-    /// `LastChar` needs as many `Widths`.
-    fn widths_complete(font: &Font) -> bool {
-        let widths_ok = match &font.data {
+    /// Whether `font` has its widths: a simple font that declares `FirstChar` and `LastChar`
+    /// needs `Widths`, a Type0 font a descendant font.
+    fn widths_present(font: &Font) -> bool {
+        match &font.data {
+            FontData::Type1(info) | FontData::TrueType(info) => {
+                info.widths.is_some() || info.first_char.is_none() || info.last_char.is_none()
+            }
+            FontData::Type0(t0) => !t0.descendant_fonts.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Whether a simple font's `Widths` has as many entries as `FirstChar`..`LastChar` asks.
+    fn widths_length_right(font: &Font) -> bool {
+        match &font.data {
             FontData::Type1(info) | FontData::TrueType(info) => {
                 match (info.first_char, info.last_char, info.widths.as_ref()) {
                     (Some(first), Some(last), Some(w)) => {
                         i64::from(last) - i64::from(first) + 1 == w.len() as i64
                     }
-                    (Some(_), Some(_), None) => false,
                     _ => true,
                 }
             }
-            FontData::Type0(t0) => !t0.descendant_fonts.is_empty(),
             _ => true,
-        };
-        widths_ok
+        }
     }
 
     /// Reads `font`; parts that cannot be read fall back to defaults.
@@ -109,9 +131,17 @@ impl FontModel {
         } else {
             Some(Err(pdf::error::PdfError::Invalid))
         };
-        let complete = Self::widths_complete(font) && !matches!(to_unicode, Some(Err(_)));
+        let complete = Self::widths_present(font) && !matches!(to_unicode, Some(Err(_)));
         let to_unicode = to_unicode.and_then(Result::ok);
-        let (widths, dw, fixed_pitch) = read_widths(font);
+        let (mut widths, dw, fixed_pitch) = read_widths(font);
+        let bbox_width = descriptor(font).map(|d| {
+            let r = &d.font_bbox;
+            (r.right - r.left).abs()
+        });
+        let (repaired, space_damaged) = repair_widths(&mut widths, bbox_width, |code| {
+            char_of(code, two_byte, &table, to_unicode.as_ref())
+        });
+        let widths_suspect = space_damaged || !Self::widths_length_right(font);
 
         let space_code = to_unicode
             .iter()
@@ -158,7 +188,14 @@ impl FontModel {
             default_width,
             space_code,
             space_width,
+            repaired,
+            widths_suspect,
         }
+    }
+
+    /// Whether the width of `code` was damaged and replaced, or all widths are suspect.
+    pub(crate) fn width_repaired(&self, code: u16) -> bool {
+        self.widths_suspect || self.repaired.binary_search(&code).is_ok()
     }
 
     /// The character codes in a string drawn with this font.
@@ -201,6 +238,136 @@ impl FontModel {
             self.default_width
         }
     }
+}
+
+/// The first character `code` stands for (as [`FontModel::push_text`] reads it).
+fn char_of(
+    code: u16,
+    two_byte: bool,
+    table: &[char; 256],
+    to_unicode: Option<&ToUnicodeMap>,
+) -> Option<char> {
+    if let Some(s) = to_unicode.and_then(|m| m.get(code)) {
+        return s.chars().next();
+    }
+    match u8::try_from(code) {
+        Ok(b) if !two_byte => Some(table[usize::from(b)]),
+        _ => char::from_u32(u32::from(code)),
+    }
+}
+
+/// The font descriptor of a simple font, or of a Type0 font's descendant.
+fn descriptor(font: &Font) -> Option<&pdf::font::FontDescriptor> {
+    match &font.data {
+        FontData::Type1(info) | FontData::TrueType(info) => info.font_descriptor.as_ref(),
+        FontData::Type0(t0) => match t0.descendant_fonts.first().map(|f| &f.data) {
+            Some(FontData::CIDFontType0(cid)) | Some(FontData::CIDFontType2(cid)) => {
+                Some(&cid.font_descriptor)
+            }
+            _ => None,
+        },
+        FontData::CIDFontType0(cid) | FontData::CIDFontType2(cid) => Some(&cid.font_descriptor),
+        FontData::Other(_) => None,
+    }
+}
+
+/// Kinds of glyphs whose widths are alike within a font.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Capital,
+    Small,
+    Digit,
+}
+
+impl Kind {
+    fn of(c: char) -> Option<Kind> {
+        match c {
+            'A'..='Z' => Some(Kind::Capital),
+            'a'..='z' => Some(Kind::Small),
+            '0'..='9' => Some(Kind::Digit),
+            _ => None,
+        }
+    }
+}
+
+/// The median of `values` (which must not be empty).
+fn median(mut values: Vec<f32>) -> f32 {
+    values.sort_by(f32::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Replaces implausible (damaged) widths by the usual width of their kind in the same font:
+/// a letter or digit narrower than [`TOO_NARROW`] or wider than [`TOO_WIDE`] times the
+/// median of its kind; any glyph wider than twice the font's bounding box (at least 1000) or
+/// of negative width. Kinds with fewer than 3 widths are judged by all letters and digits;
+/// a font with fewer than 3 is left as it is. Returns the codes replaced (sorted), and whether
+/// the space's width was implausible (it is then half the small letters' usual width).
+fn repair_widths(
+    widths: &mut [f32],
+    bbox_width: Option<f32>,
+    char_of: impl Fn(u16) -> Option<char>,
+) -> (Vec<u16>, bool) {
+    let kinds: Vec<(u16, Option<Kind>, Option<char>)> = widths
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !w.is_nan())
+        .filter_map(|(i, _)| u16::try_from(i).ok())
+        .map(|code| {
+            let c = char_of(code);
+            (code, c.and_then(Kind::of), c)
+        })
+        .collect();
+    let sample = |kind: Option<Kind>| -> Vec<f32> {
+        kinds
+            .iter()
+            .filter(|(_, k, _)| k.is_some() && (kind.is_none() || *k == kind))
+            .map(|(code, _, _)| widths[usize::from(*code)])
+            .filter(|w| *w > 0.0)
+            .collect()
+    };
+    let all = sample(None);
+    if all.len() < 3 {
+        return (Vec::new(), false);
+    }
+    let overall = median(all);
+    let usual = |kind: Kind| {
+        let own = sample(Some(kind));
+        if own.len() >= 3 {
+            median(own)
+        } else {
+            overall
+        }
+    };
+    let usual = [usual(Kind::Capital), usual(Kind::Small), usual(Kind::Digit)];
+    let usual_of = |kind: Kind| usual[kind as usize];
+    let widest = 2.0
+        * bbox_width
+            .filter(|w| w.is_finite())
+            .unwrap_or(0.0)
+            .max(1000.0);
+    let mut repaired = Vec::new();
+    let mut space_damaged = false;
+    for &(code, kind, c) in &kinds {
+        let w = &mut widths[usize::from(code)];
+        let fixed = match kind {
+            Some(kind) => {
+                let u = usual_of(kind);
+                (!(TOO_NARROW * u..=TOO_WIDE * u).contains(w)).then_some(u)
+            }
+            None if c == Some(' ') => {
+                let u = usual_of(Kind::Small);
+                let bad = *w != 0.0 && !(0.15 * u..=1.5 * u).contains(w);
+                space_damaged |= bad;
+                bad.then_some(u / 2.0)
+            }
+            None => (*w < 0.0 || *w > widest).then_some(overall),
+        };
+        if let Some(u) = fixed {
+            *w = u;
+            repaired.push(code);
+        }
+    }
+    (repaired, space_damaged)
 }
 
 /// The width of `code` in `widths`, if given.

@@ -7,12 +7,10 @@
 
 use pdf::content::{Matrix, Op};
 use pdf::enc::StreamFilter;
-use pdf::file::FileOptions;
 use pdf::object::{ColorSpace, ImageXObject, ParseOptions, Resolve, Resources, XObject};
 
-use crate::cache::Memo;
 use crate::document;
-use crate::error::{PdfError, PdfWarning};
+use crate::error::{PdfError, PdfWarning, WarningCode};
 use crate::limits;
 
 /// Most images read from one page.
@@ -140,12 +138,9 @@ pub enum ImageEncoding {
 
 /// Reads every page: its text layer, and for a page without one the images it draws.
 pub(crate) fn read(bytes: &[u8]) -> Result<PdfPages, PdfError> {
-    let text = document::read_pages(bytes)?;
+    let text = document::read_pages(bytes, document::DECODE_LIMITS)?;
     let mut warnings = text.warnings;
-    let file = FileOptions::uncached()
-        .cache(Memo::new(), Memo::new())
-        .parse_options(ParseOptions::tolerant())
-        .load(bytes.to_vec())
+    let file = document::open(bytes, ParseOptions::tolerant(), document::DECODE_LIMITS)
         .map_err(|_| PdfError::Damaged("its pages cannot be opened".into()))?;
     let resolve = file.resolver();
     let mut pages = Vec::with_capacity(text.count);
@@ -192,7 +187,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<PdfPages, PdfError> {
     }
     if !skipped.is_empty() {
         warnings.push(PdfWarning::new(
-            "too-many-images",
+            WarningCode::TooManyImages,
             format!(
                 "page{} {} draw more than {MAX_IMAGES_PER_PAGE} images; only the first were read",
                 if skipped.len() == 1 { "" } else { "s" },

@@ -95,6 +95,8 @@ pub(crate) struct Extractor<'a> {
     output: String,
     /// A `Tf` named a font the resources lack.
     missing_font: bool,
+    /// A glyph whose width was damaged (and replaced) was drawn.
+    widths_repaired: bool,
     /// Inside `BT` ... `ET`.
     in_text: bool,
 }
@@ -104,6 +106,8 @@ pub(crate) struct Run {
     pub(crate) text: String,
     /// A `Tf` named a font the resources lack.
     pub(crate) missing_font: bool,
+    /// A glyph whose width was damaged (and replaced) was drawn.
+    pub(crate) widths_repaired: bool,
     /// The stream stops inside a text object (`BT` without `ET`): cut short.
     pub(crate) cut_short: bool,
 }
@@ -133,6 +137,7 @@ impl<'a> Extractor<'a> {
             text: String::new(),
             output: String::new(),
             missing_font: false,
+            widths_repaired: false,
             in_text: false,
         }
     }
@@ -151,6 +156,7 @@ impl<'a> Extractor<'a> {
         Run {
             text: self.output,
             missing_font: self.missing_font,
+            widths_repaired: self.widths_repaired,
             cut_short: self.in_text,
         }
     }
@@ -268,6 +274,7 @@ impl<'a> Extractor<'a> {
         for code in font.codes(bytes) {
             chars += font.push_text(code, &mut self.text);
             width += f64::from(font.width(code));
+            self.widths_repaired |= font.width_repaired(code);
         }
         self.add_width(width, chars);
         self.check_break(0.0);

@@ -13,7 +13,7 @@ mod images;
 mod layout;
 pub mod limits;
 
-pub use error::{PdfError, PdfWarning};
+pub use error::{PdfError, PdfWarning, WarningCode};
 pub use images::{ImageColor, ImageEncoding, PdfImage, PdfPage, PdfPages};
 
 /// Text extracted from a PDF, plus what went wrong along the way without stopping it.
@@ -90,7 +90,11 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
 }
 
 fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
-    let pages = document::read_pages(bytes)?;
+    extract_within(bytes, document::DECODE_LIMITS)
+}
+
+fn extract_within(bytes: &[u8], decode: pdf::guard::DecodeLimits) -> Result<PdfText, PdfError> {
+    let pages = document::read_pages(bytes, decode)?;
     let mut warnings = pages.warnings;
     let unreadable: Vec<usize> = pages
         .texts
@@ -100,13 +104,6 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
         .map(|(i, _)| i + 1)
         .collect();
     if pages.count > 0 && unreadable.len() == pages.count {
-        if pages
-            .texts
-            .iter()
-            .all(|t| matches!(t, Err(document::PageError::Decryption)))
-        {
-            return Err(PdfError::UnsupportedEncryption);
-        }
         let why = match pages.texts.first() {
             Some(Err(document::PageError::Other(why))) => why,
             _ => "it cannot be decrypted",
@@ -119,7 +116,7 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     if !unreadable.is_empty() {
         warnings.push(PdfWarning::new(
-            "page-unreadable",
+            WarningCode::PageUnreadable,
             format!(
                 "the PDF is damaged: the text of page{} {} of {} could not be read and is missing",
                 plural(unreadable.len()),
@@ -130,7 +127,7 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     if !pages.damaged_pages.is_empty() {
         warnings.push(PdfWarning::new(
-            "page-damaged",
+            WarningCode::PageDamaged,
             format!(
                 "the PDF is damaged: parts of page{} {} could not be read, so text may be missing there",
                 plural(pages.damaged_pages.len()),
@@ -140,7 +137,7 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     if !pages.cut_pages.is_empty() {
         warnings.push(PdfWarning::new(
-            "page-incomplete",
+            WarningCode::PageIncomplete,
             format!(
                 "the PDF is damaged: the text of page{} {} stops early and the rest could not be read",
                 plural(pages.cut_pages.len()),
@@ -150,11 +147,21 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     if !pages.bad_fonts.is_empty() {
         warnings.push(PdfWarning::new(
-            "font-unreadable",
+            WarningCode::FontUnreadable,
             format!(
                 "the PDF is damaged: fonts of page{} {} could not be read, so some characters or spaces there may be wrong",
                 plural(pages.bad_fonts.len()),
                 list(&pages.bad_fonts)
+            ),
+        ));
+    }
+    if !pages.bad_widths.is_empty() {
+        warnings.push(PdfWarning::new(
+            WarningCode::FontWidths,
+            format!(
+                "the PDF is damaged: fonts of page{} {} give implausible widths for some letters, so usual widths were used; spaces between words there may be wrong",
+                plural(pages.bad_widths.len()),
+                list(&pages.bad_widths)
             ),
         ));
     }
@@ -182,7 +189,7 @@ fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     if !document::ends_with_eof(bytes) {
         warnings.push(PdfWarning::new(
-            "truncated-pdf",
+            WarningCode::TruncatedPdf,
             "the PDF does not end with its end-of-file marker; it may be cut short and text may be missing",
         ));
     }
@@ -211,5 +218,38 @@ fn list(items: &[usize]) -> String {
             let rest: Vec<String> = rest.iter().map(ToString::to_string).collect();
             format!("{} and {last}", rest.join(", "))
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use pdf::guard::DecodeLimits;
+
+    const LETTER: &[u8] = include_bytes!("../../../tests/corpus/real/pdf/format1_CM16-0230548.pdf");
+
+    #[test]
+    fn decode_limits_stop_any_stream_and_the_file_as_a_whole() {
+        let within = |per_stream, per_file| {
+            extract_within(
+                LETTER,
+                DecodeLimits {
+                    per_stream,
+                    per_file,
+                },
+            )
+        };
+        let all = within(usize::MAX, usize::MAX).unwrap();
+        assert_eq!(all, extract_text(LETTER).unwrap());
+        // The cross-reference stream, read on opening, is over 100 bytes.
+        assert_eq!(
+            within(100, usize::MAX),
+            Err(PdfError::TooLargeDecompressed { limit: 100 })
+        );
+        // Each stream fits, all of them together do not.
+        assert_eq!(
+            within(usize::MAX, 20_000),
+            Err(PdfError::TooLargeDecompressed { limit: 20_000 })
+        );
     }
 }

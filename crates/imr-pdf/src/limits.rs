@@ -14,3 +14,8 @@ pub const MAX_FORMS: usize = 1000;
 pub const MAX_CONTENT_PARTS: usize = 1000;
 /// Most filters on one text stream.
 pub const MAX_FILTERS: usize = 4;
+/// Most bytes one stream may decompress to (letters' content streams are a few KB; one page of
+/// text is well under 1 MB). A stream that would pass it is refused as it inflates.
+pub const MAX_STREAM_DECODED: usize = 32 * 1024 * 1024;
+/// Most bytes all streams of one file may decompress to, together.
+pub const MAX_FILE_DECODED: usize = 128 * 1024 * 1024;

@@ -34,6 +34,45 @@ fn reports_errors_in_the_browser() {
     );
 }
 
+#[wasm_bindgen_test]
+fn refuses_a_decompression_bomb_in_the_browser() {
+    // 0.5 MB that inflates to 512 MiB: refused at the per-stream limit, in the module itself.
+    let bomb = include_bytes!("../../../tests/corpus/made/inflate-bomb.pdf");
+    let limit = imr_pdf::limits::MAX_STREAM_DECODED;
+    assert_eq!(
+        imr_pdf::extract_text(bomb),
+        Err(imr_pdf::PdfError::TooLargeDecompressed { limit })
+    );
+}
+
+#[wasm_bindgen_test]
+fn reads_aes256_and_damaged_encryption_in_the_browser() {
+    let aes256 = include_bytes!("../../../tests/corpus/made/empty-password-aes256.pdf");
+    let out = imr_pdf::extract_text(aes256).unwrap();
+    assert!(out.text.starts_with("Made-up letter for tests"));
+    // One byte of /O changed: found among about 8,000 candidates (time printed).
+    let flipped = include_bytes!("../../../tests/corpus/adversarial/pdf_flip_says_password.pdf");
+    let t0 = now();
+    let out = imr_pdf::extract_text(flipped).unwrap();
+    console_log!("imr-pdf wasm: /O repaired in {:.0} ms", now() - t0);
+    assert!(out.text.contains("Case Number: CM16-0247802"));
+    assert_eq!(
+        out.warnings[0].code,
+        imr_pdf::WarningCode::EncryptionDamaged
+    );
+    // A real password: every candidate tried before saying so (time printed).
+    let password = include_bytes!("../../../tests/corpus/made/password-aes128.pdf");
+    let t0 = now();
+    assert_eq!(
+        imr_pdf::extract_text(password),
+        Err(imr_pdf::PdfError::NeedsPassword)
+    );
+    console_log!(
+        "imr-pdf wasm: real password reported in {:.0} ms",
+        now() - t0
+    );
+}
+
 /// All 12 real letters, for timing.
 const ALL: [(&str, &[u8]); 12] = [
     (

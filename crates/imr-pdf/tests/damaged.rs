@@ -4,7 +4,7 @@
 
 mod common;
 use common::{made, real_pdfs, words};
-use imr_pdf::{extract_text, PdfError};
+use imr_pdf::{extract_text, PdfError, WarningCode};
 
 /// Fractions of the file at which copies are cut or damaged.
 const AT: [f64; 10] = [0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -30,7 +30,7 @@ fn cut_copies_are_reported_as_truncated() {
         // Only the end-of-file marker lost: all text, with a warning.
         let cut = &pdf[..pdf.len() - 5];
         let out = extract_text(cut).unwrap();
-        assert_eq!(codes(&out), ["truncated-pdf"], "{name}");
+        assert_eq!(codes(&out), [WarningCode::TruncatedPdf], "{name}");
         assert_eq!(out.text, extract_text(&pdf).unwrap().text);
     }
 }
@@ -71,13 +71,16 @@ fn flipped(pdf: &[u8], at: usize, n: usize) -> Vec<u8> {
 }
 
 /// Warning codes a damaged file may give.
-const DAMAGE: [&str; 6] = [
-    "damaged-pdf",
-    "page-unreadable",
-    "page-damaged",
-    "page-incomplete",
-    "font-unreadable",
-    "truncated-pdf",
+const DAMAGE: [WarningCode; 9] = [
+    WarningCode::DamagedPdf,
+    WarningCode::PageUnreadable,
+    WarningCode::PageDamaged,
+    WarningCode::PageIncomplete,
+    WarningCode::FontUnreadable,
+    WarningCode::FontWidths,
+    WarningCode::StreamDamaged,
+    WarningCode::EncryptionDamaged,
+    WarningCode::TruncatedPdf,
 ];
 
 /// Checks one damaged copy: text unchanged, or changed with a damage warning, or a damage
@@ -163,7 +166,9 @@ fn lost_fonts_fall_back_to_winansi() {
     for (name, pdf, txt) in real_pdfs() {
         for at in stream_starts(&pdf) {
             if let Ok(out) = extract_text(&flipped(&pdf, at + 4, 8)) {
-                if codes(&out).contains(&"font-unreadable") && letters(&out.text) == letters(&txt) {
+                if codes(&out).contains(&WarningCode::FontUnreadable)
+                    && letters(&out.text) == letters(&txt)
+                {
                     same_letters += 1;
                     assert!(
                         out.warnings
@@ -182,7 +187,7 @@ fn letters(s: &str) -> String {
     s.split_whitespace().collect()
 }
 
-fn codes(out: &imr_pdf::PdfText) -> Vec<&'static str> {
+fn codes(out: &imr_pdf::PdfText) -> Vec<WarningCode> {
     out.warnings.iter().map(|w| w.code).collect()
 }
 
@@ -205,10 +210,23 @@ fn empty_password_rc4_opens() {
 }
 
 #[test]
-fn empty_password_aes256_is_unsupported() {
-    let err = extract_text(&made("empty-password-aes256.pdf")).unwrap_err();
-    assert_eq!(err, PdfError::UnsupportedEncryption);
-    assert_eq!(err.code(), "unsupported-encryption");
+fn empty_password_aes256_opens() {
+    let out = extract_text(&made("empty-password-aes256.pdf")).unwrap();
+    assert_eq!(out.text, MADE_UP_TEXT);
+    assert_eq!(out.warnings, vec![]);
+}
+
+#[test]
+fn inflate_bomb_is_refused_as_it_inflates() {
+    // 0.5 MB that inflates to 512 MiB: stopped at the per-stream limit, in-process.
+    let err = extract_text(&made("inflate-bomb.pdf")).unwrap_err();
+    let limit = imr_pdf::limits::MAX_STREAM_DECODED;
+    assert_eq!(err, PdfError::TooLargeDecompressed { limit });
+    assert_eq!(err.code(), "too-large-decompressed");
+    assert!(
+        err.to_string().contains("over 32 MB once decompressed"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -278,6 +296,7 @@ fn errors_have_codes_and_one_sentence() {
         PdfError::NoTextLayer { pages: 1 },
         PdfError::Damaged("can't inflate".into()),
         PdfError::TooLarge { bytes: 2, limit: 1 },
+        PdfError::TooLargeDecompressed { limit: 1 << 20 },
         PdfError::Truncated,
         PdfError::UnsupportedEncryption,
     ];
@@ -297,4 +316,22 @@ fn errors_have_codes_and_one_sentence() {
         PdfError::NoTextLayer { pages: 1 }.to_string(),
         "this PDF has no text layer (1 page, a scanned image?); OCR is not done"
     );
+    assert_eq!(PdfError::NotPdf.code(), "not-a-pdf");
+}
+
+#[test]
+fn warning_codes_are_distinct_kebab_case() {
+    let codes: Vec<&str> = WarningCode::ALL.iter().map(|c| c.as_str()).collect();
+    let mut unique = codes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), codes.len());
+    for code in codes {
+        assert!(
+            code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{code}"
+        );
+    }
+    assert_eq!(WarningCode::FontWidths.to_string(), "font-widths");
+    assert_eq!(String::from(WarningCode::PageUnreadable), "page-unreadable");
 }

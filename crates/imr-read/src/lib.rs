@@ -94,7 +94,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
                 warnings: pdf
                     .warnings
                     .into_iter()
-                    .map(|w| (error::warning_code(w.code), w.message))
+                    .map(|w| (error::warning_code(w.code.as_str()), w.message))
                     .collect(),
             })
         }

@@ -128,7 +128,7 @@ impl ScanWarning {
 impl From<imr_pdf::PdfWarning> for ScanWarning {
     fn from(w: imr_pdf::PdfWarning) -> Self {
         ScanWarning {
-            code: w.code,
+            code: w.code.as_str(),
             message: w.message,
         }
     }
