@@ -488,7 +488,10 @@ mod tests {
     #[test]
     fn a_scan_goes_from_failed_to_ocr_to_done_or_cancelled() {
         let mut s = AppState::default();
-        s.apply(Action::Added(vec![(1, "fax.pdf".into()), (2, "scan.png".into())]));
+        s.apply(Action::Added(vec![
+            (1, "fax.pdf".into()),
+            (2, "scan.png".into()),
+        ]));
         let no_text = |code: &str| Failure {
             code: code.into(),
             message: String::new(),

@@ -162,13 +162,13 @@ pub fn letter_view(props: &Props) -> Html {
                 <button type="button" id="back" class="secondary" onclick={back}>{ "← All letters" }</button>
                 <span class="file-name">{ props.name.clone() }
                     { match (props.parsed.pages, props.parsed.kind.as_str()) { (Some(n), "scan") => format!(" (scan, {n} pages)"), (Some(n), _) => format!(" (PDF, {n} pages)"), (None, _) => String::new() } }</span>
-                if let Some(ocr) = &l.ocr {
-                    <span class="ocr-note" id="ocr-note" data-confidence={format!("{:.1}", ocr.mean_confidence)}>
-                        { format!("Read by OCR ({}): {} page(s), mean word confidence {:.0}%. Check the values against the scan.", ocr.engine, ocr.pages, ocr.mean_confidence) }
-                    </span>
-                }
                 <button type="button" id="print" class="secondary" onclick={print}>{ "Print" }</button>
             </div>
+            if let Some(ocr) = &l.ocr {
+                <p class="ocr-note" id="ocr-note" data-confidence={(ocr.mean_confidence.round() as u32).to_string()}>
+                    { format!("Read by OCR ({}): {} page(s), mean word confidence {}%. Check the values against the scan.", ocr.engine, ocr.pages, ocr.mean_confidence.round() as u32) }
+                </p>
+            }
             <div class="letter-body">
                 <div class="structure">
                     <section class="card header-card" aria-label="Case">

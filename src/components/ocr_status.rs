@@ -55,7 +55,19 @@ pub fn ocr_status(props: &Props) -> Html {
     }
 }
 
-/// Bytes as megabytes with one decimal ("3.1 MB").
+/// Bytes as megabytes with one decimal ("3.1 MB"), in integers (float formatting costs the
+/// page's wasm several KB).
 fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn megabytes_have_one_decimal() {
+        assert_eq!(super::megabytes(0), "0.0 MB");
+        assert_eq!(super::megabytes(3_149_999), "3.1 MB");
+        assert_eq!(super::megabytes(3_150_000), "3.2 MB");
+    }
 }

@@ -5,7 +5,7 @@
 //
 // Page -> worker: {id, file}. Worker -> page: {id, stage: "loading", loaded, total} while the
 // engine loads, {id, stage: "page", page, pages} before each page is recognised, then
-// {id, reply} with the page's Reply JSON ({"ok": Parsed} or {"err": {code, message}}).
+// {id, reply} with the page's Reply JSON ({id, "ok": Parsed} or {id, "err": {code, message}}).
 // The page cancels by terminating this worker.
 import init, { ScanJob } from "./imr_ocr_web.js";
 import { createOCREngine, supportsFastBuild } from "./tesseract/lib.js";
@@ -93,7 +93,7 @@ async function read(id, file) {
       engine.clearImage();
       job.setWords(i, width, height, dpi, tsv);
     }
-    return job.finish(ENGINE);
+    return job.finish(id, ENGINE);
   } finally {
     job.free();
   }
@@ -104,7 +104,7 @@ onmessage = async ({ data: { id, file } }) => {
   try {
     reply = await read(id, file);
   } catch (e) {
-    reply = JSON.stringify({ err: { code: e?.code ?? "ocr-failed", message: e?.message ?? String(e) } });
+    reply = JSON.stringify({ id, err: { code: e?.code ?? "ocr-failed", message: e?.message ?? String(e) } });
   }
   postMessage({ id, reply });
 };

@@ -17,7 +17,7 @@ test("a faxed letter is read by OCR, loaded on demand from the page's origin", {
     const requests = [];
     app.context.on("request", (r) => requests.push(new URL(r.url()).pathname));
     // A text letter first: the recogniser is not loaded for it.
-    await page.click("button:has-text('2016 letter')");
+    await page.click("button:has-text('2014 letter')");
     await page.waitForSelector("#decisions");
     assert.deepEqual(requests.filter((p) => p.includes("/ocr/")), [], "no OCR file before a scan");
     await page.click("#back");
@@ -28,7 +28,7 @@ test("a faxed letter is read by OCR, loaded on demand from the page's origin", {
     assert.match(await text(page, "#ocr-status"), /reading page [12] of 2 by OCR/);
     await page.waitForFunction(() => !document.querySelector("#ocr-status"), null, { timeout: OCR_TIMEOUT });
 
-    const row = page.locator("#letters-table tbody tr", { hasText: "CM16-0237844" });
+    const row = page.locator("#letters-table tbody tr", { hasText: "scan-fax.pdf" });
     await row.first().waitFor();
     await row.first().locator("a, button").first().click();
     await page.waitForSelector("#decisions");

@@ -9,7 +9,7 @@
 //!   const page = job.pageImage(i);             // undefined for a page read from its text layer
 //!   if (page) job.setWords(i, tsv(engine, page));
 //! }
-//! const reply = job.finish("tesseract-wasm 0.11"); // JSON: {"ok": {letter, text, kind, pages}}
+//! const reply = job.finish(id, "tesseract-wasm 0.11"); // JSON: {"id", "ok": {letter, text, kind, pages}}
 //! ```
 
 use imr_letter::{Letter, Ocr, SourceKind, WarningCode};
@@ -108,10 +108,11 @@ impl ScanJob {
         }
     }
 
-    /// The letter read from the pages (JSON of the page's `Reply`: `{"ok": Parsed}`).
-    pub fn finish(&self, engine: &str) -> String {
+    /// The letter read from the pages, as the page's `Reply` JSON for job `id`:
+    /// `{"id": id, "ok": Parsed}`.
+    pub fn finish(&self, id: u32, engine: &str) -> String {
         let parsed = self.parsed(engine);
-        serde_json::to_string(&Reply { ok: parsed }).unwrap_or_default()
+        serde_json::to_string(&Reply { id, ok: parsed }).unwrap_or_default()
     }
 }
 
@@ -213,6 +214,7 @@ pub struct Parsed {
 
 #[derive(Serialize)]
 struct Reply {
+    id: u32,
     ok: Parsed,
 }
 
