@@ -37,8 +37,10 @@ ensure_apt() {
 }
 
 ensure_npm_tools() {
-  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/axe-core ]; then
-    say "installing npm tools (binaryen, playwright-core, axe-core)"
+  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] \
+    || [ ! -d tools/node_modules/axe-core ] \
+    || [ ! -f tools/node_modules/tesseract-wasm/dist/tesseract-core.wasm ]; then
+    say "installing npm tools (binaryen, playwright-core, axe-core, tesseract-wasm)"
     (cd tools && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -26,8 +26,8 @@ cargo clippy --locked --target wasm32-unknown-unknown -p imr-pdf --all-targets -
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p imr-pdf
 
 # -- web app: build, bundle budget, end-to-end tests in Chromium --
-step "web app: clippy for wasm32 (page, worker, JS API)"
-cargo clippy --locked --target wasm32-unknown-unknown -p imr-web -p imr-js -- -D warnings
+step "web app: clippy for wasm32 (page, worker, JS API, OCR module)"
+cargo clippy --locked --target wasm32-unknown-unknown -p imr-web -p imr-js -p imr-ocr-web -- -D warnings
 
 step "web app: component tests in Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p imr-web --test components

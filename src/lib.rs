@@ -7,6 +7,7 @@
 pub mod components;
 pub mod export;
 pub mod labels;
+pub mod ocr;
 pub mod protocol;
 pub mod runner;
 pub mod samples;

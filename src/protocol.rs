@@ -54,7 +54,7 @@ impl Reply {
 pub struct Parsed {
     pub letters: Vec<Letter>,
     pub text: String,
-    /// `"pdf"` or `"text"`, recognised by content.
+    /// `"pdf"`, `"text"` or `"scan"` (read by OCR), recognised by content.
     pub kind: String,
     /// Pages, for a PDF.
     pub pages: Option<usize>,
@@ -67,9 +67,26 @@ pub struct Failure {
     pub message: String,
 }
 
+/// The failure code of an image file (PNG, JPEG, TIFF): a scan for the text recogniser.
+pub const SCAN_IMAGE: &str = "scan-image";
+
+/// Whether `bytes` start like a PNG, JPEG or TIFF file (the formats the OCR path reads).
+pub fn is_image(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"II*\0")
+        || bytes.starts_with(b"MM\0*")
+}
+
 /// Reads a file's bytes through the shared reading pipeline (`imr_read`: a PDF by its
 /// `%PDF-` signature, text in UTF-8, UTF-16 or Windows-1252), as the CLI and the JS API do.
 pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> {
+    if is_image(bytes) {
+        return Err(Failure {
+            code: SCAN_IMAGE.into(),
+            message: "This file is an image: it is read by OCR.".into(),
+        });
+    }
     match imr_read::read(bytes, name, imr_read::Options::default()) {
         Ok(read) => {
             let pages = read.extracted.pages();

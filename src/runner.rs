@@ -20,6 +20,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 use yew::{Callback, UseReducerDispatcher};
 
+use crate::ocr::{OcrHandle, OCR_CODES};
 use crate::protocol::{Failure, Parsed, Reply};
 use crate::scheduler::{
     Command, Config, Event, JobId, Loss, Millis, Outcome, Scheduler, Summary, WorkerId,
@@ -78,6 +79,10 @@ pub struct Runner {
     on_batch: Callback<BatchInfo>,
     hooks: Option<Hooks>,
     me: Weak<RefCell<Runner>>,
+    /// Scans met (no text layer, an image): read by OCR on demand.
+    ocr: OcrHandle,
+    /// Scans met in the last commands, handed to [`OcrHandle`] once the answers are shown.
+    to_ocr: Vec<(u32, web_sys::File)>,
 }
 
 /// A shared handle, compared by identity (for Yew props).
@@ -97,6 +102,7 @@ impl RunnerHandle {
             workers: params.workers.unwrap_or_else(default_workers),
             ..Config::default()
         };
+        let ocr = OcrHandle::new(dispatch.clone());
         let rc = Rc::new_cyclic(|me: &Weak<RefCell<Runner>>| {
             RefCell::new(Runner {
                 sched: Scheduler::new(config),
@@ -108,6 +114,8 @@ impl RunnerHandle {
                 on_batch,
                 hooks: params.test_hooks.then(|| Hooks::new(me.clone())),
                 me: me.clone(),
+                ocr,
+                to_ocr: Vec::new(),
             })
         });
         RunnerHandle(rc)
@@ -136,8 +144,16 @@ impl RunnerHandle {
         Runner::feed(&self.0, Event::Added(ids));
     }
 
+    /// Stops the scans being read by OCR (the rest of the batch goes on).
+    pub fn cancel_ocr(&self) {
+        self.0.borrow().ocr.cancel();
+        let dispatch = self.0.borrow().dispatch.clone();
+        dispatch.dispatch(Action::CancelOcr);
+    }
+
     /// Drops the queue and stops the files being read; what was read stays.
     pub fn cancel(&self) {
+        self.0.borrow().ocr.cancel();
         Runner::feed(&self.0, Event::Cancel);
         let dispatch = self.0.borrow().dispatch.clone();
         dispatch.dispatch(Action::Cancel);
@@ -183,6 +199,13 @@ impl Runner {
         for a in actions {
             dispatch.dispatch(a);
         }
+        let (ocr, scans) = {
+            let mut r = rc.borrow_mut();
+            (r.ocr.clone(), std::mem::take(&mut r.to_ocr))
+        };
+        for (id, file) in scans {
+            ocr.add(id, file);
+        }
         if let Some(b) = batch {
             on_batch.emit(b);
         }
@@ -216,6 +239,19 @@ impl Runner {
                 }
             }
             Command::Show(results) => {
+                // Scans go on to OCR with their file (taken before the messages are dropped).
+                for (id, outcome) in &results {
+                    let scan = matches!(outcome, Outcome::Answered(Err(f)) if OCR_CODES.contains(&f.code.as_str()));
+                    let file = self.message(*id).and_then(|m| {
+                        js_sys::Reflect::get(m, &"file".into())
+                            .ok()?
+                            .dyn_into::<web_sys::File>()
+                            .ok()
+                    });
+                    if let (true, Some(file)) = (scan, file) {
+                        self.to_ocr.push((id.0, file));
+                    }
+                }
                 // Shown in the order given: their messages are the first ones.
                 if let Some((last, _)) = results.last() {
                     while self.messages.front().is_some_and(|(id, _)| id <= last) {

@@ -21,6 +21,19 @@ pub enum Status {
     Done(Rc<Parsed>),
     Failed(Failure),
     Cancelled,
+    /// A scan, being read by the text recogniser (see `crate::ocr`).
+    Ocr(OcrStage),
+}
+
+/// Where the reading of a scan is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OcrStage {
+    /// Behind another scan.
+    Waiting,
+    /// The recogniser's files coming in (bytes; `total` 0 when unknown).
+    Loading { loaded: u64, total: u64 },
+    /// Recognising page `page` of `pages`.
+    Page { page: usize, pages: usize },
 }
 
 /// A parsed letter is never changed in place: two are the same when they are the same `Rc`.
@@ -31,6 +44,7 @@ impl PartialEq for Status {
         match (self, other) {
             (Status::Done(a), Status::Done(b)) => Rc::ptr_eq(a, b),
             (Status::Failed(a), Status::Failed(b)) => a == b,
+            (Status::Ocr(a), Status::Ocr(b)) => a == b,
             (Status::Queued, Status::Queued) | (Status::Cancelled, Status::Cancelled) => true,
             _ => false,
         }
@@ -232,7 +246,11 @@ pub enum Action {
     Added(Vec<(u32, String)>),
     /// The worker's answers, by id.
     Finished(Vec<(u32, Result<Box<Parsed>, Failure>)>),
-    /// The rest of the queue was dropped.
+    /// A scan's reading moved on (it was handed to the text recogniser).
+    Ocr(u32, OcrStage),
+    /// The scans being read were dropped.
+    CancelOcr,
+    /// The rest of the queue was dropped (scans being read too).
     Cancel,
     ClearAll,
     Show(View),
@@ -333,9 +351,24 @@ impl AppState {
                     }
                 }
             }
+            Action::Ocr(id, stage) => {
+                if let Ok(i) = self.entries.binary_search_by_key(&id, |e| e.id) {
+                    let e = &mut self.entries[i];
+                    if matches!(e.status, Status::Failed(_) | Status::Ocr(_)) {
+                        e.status = Status::Ocr(stage);
+                    }
+                }
+            }
+            Action::CancelOcr => {
+                for e in &mut self.entries {
+                    if matches!(e.status, Status::Ocr(_)) {
+                        e.status = Status::Cancelled;
+                    }
+                }
+            }
             Action::Cancel => {
                 for e in &mut self.entries {
-                    if e.status == Status::Queued {
+                    if matches!(e.status, Status::Queued | Status::Ocr(_)) {
                         e.status = Status::Cancelled;
                     }
                 }
@@ -443,6 +476,14 @@ impl AppState {
             .iter()
             .filter(|e| e.status == Status::Queued)
             .count()
+    }
+
+    /// The scans being read or waiting for the text recogniser.
+    pub fn ocr_entries(&self) -> impl Iterator<Item = (&Entry, OcrStage)> {
+        self.entries.iter().filter_map(|e| match e.status {
+            Status::Ocr(stage) => Some((e, stage)),
+            _ => None,
+        })
     }
 
     pub fn entry(&self, id: u32) -> Option<&Entry> {
@@ -746,6 +787,41 @@ mod tests {
             kind: "text".into(),
             pages: None,
         })
+    }
+
+    #[test]
+    fn a_scan_goes_from_failed_to_ocr_to_done_or_cancelled() {
+        let mut s = AppState::default();
+        s.apply(Action::Added(vec![
+            (1, "fax.pdf".into()),
+            (2, "scan.png".into()),
+        ]));
+        let no_text = |code: &str| Failure {
+            code: code.into(),
+            message: String::new(),
+        };
+        s.apply(Action::Finished(vec![
+            (1, Err(no_text("no-text-layer"))),
+            (2, Err(no_text("scan-image"))),
+        ]));
+        s.apply(Action::Ocr(1, OcrStage::Page { page: 1, pages: 2 }));
+        s.apply(Action::Ocr(2, OcrStage::Waiting));
+        let stages: Vec<_> = s.ocr_entries().map(|(e, st)| (e.id, st)).collect();
+        assert_eq!(
+            stages,
+            [
+                (1, OcrStage::Page { page: 1, pages: 2 }),
+                (2, OcrStage::Waiting)
+            ]
+        );
+        s.apply(Action::Finished(vec![(1, Ok(parsed("CM1", vec![], "X")))]));
+        assert!(s.entry(1).unwrap().parsed().is_some());
+        // A late progress message does not take a read letter back.
+        s.apply(Action::Ocr(1, OcrStage::Waiting));
+        assert!(s.entry(1).unwrap().parsed().is_some());
+        s.apply(Action::CancelOcr);
+        assert_eq!(s.entry(2).unwrap().status, Status::Cancelled);
+        assert_eq!(s.ocr_entries().count(), 0);
     }
 
     fn state() -> AppState {

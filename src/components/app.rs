@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::{
     file_list::FileList, insights::Insights, intake::Intake, item_table::ItemTable,
-    landing::Landing, letter_table::LetterTable, letter_view::LetterView, progress::Progress,
-    toolbar::Toolbar,
+    landing::Landing, letter_table::LetterTable, letter_view::LetterView, ocr_status::OcrStatus,
+    progress::Progress, toolbar::Toolbar,
 };
 use crate::runner::{single_file_edition, BatchInfo, Job, RunnerHandle};
 use crate::state::{Action, AppState, Status, View};
@@ -81,6 +81,10 @@ pub fn app() -> Html {
     let on_cancel = {
         let runner = runner.clone();
         Callback::from(move |_| runner.cancel())
+    };
+    let on_cancel_ocr = {
+        let runner = runner.clone();
+        Callback::from(move |_| runner.cancel_ocr())
     };
     let on_dismiss = {
         let batch = batch.clone();
@@ -188,6 +192,9 @@ pub fn app() -> Html {
                         format!("This file could not be read: {}", f.message)
                     }
                     Some(Status::Cancelled) => "Reading this file was cancelled.".to_string(),
+                    Some(Status::Ocr(_)) => {
+                        "This file is a scan: it is being read by OCR (progress above).".to_string()
+                    }
                     _ => "Reading the letter…".to_string(),
                 };
                 html! {
@@ -215,6 +222,7 @@ pub fn app() -> Html {
             </header>
             <Intake on_add={on_add} compact={has_any} />
             <Progress state={state.clone()} batch={*batch} {on_cancel} {on_dismiss} />
+            <OcrStatus state={state.clone()} on_cancel={on_cancel_ocr} />
             <FileList state={state.clone()} />
             if has_any && !matches!(state.view, View::Letter(_)) {
                 <Toolbar state={state.clone()} />

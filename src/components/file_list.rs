@@ -1,4 +1,5 @@
-//! Files that could not be read (with the reason) or were cancelled; the others go on.
+//! Files that could not be read (with the reason) or were cancelled; the others go on. (Scans
+//! being read by OCR are shown by `OcrStatus`.)
 
 use yew::prelude::*;
 

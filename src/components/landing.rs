@@ -40,8 +40,9 @@ pub fn landing(props: &Props) -> Html {
                     <ul id="accepts">
                         <li><b>{ "Text" }</b>{ ": paste a letter above, or drop .txt files." }</li>
                         <li><b>{ "PDF" }</b>{ ": the letters as sent, one or hundreds at once, or a whole folder." }</li>
-                        <li><b>{ "Scans" }</b>{ ": a PDF that is only pictures of pages has no text to read; \
-                            the page lists it as not read and says why (the command-line reader imr reads scans with OCR)." }</li>
+                        <li><b>{ "Scans" }</b>{ ": faxes and scanned PDFs, PNG, JPEG and TIFF images are read by OCR \
+                            in this page (the recogniser, about 3 MB, loads the first time a scan is met; \
+                            the single-file edition lists scans as not read and sends you to the served page)." }</li>
                     </ul>
                 </div>
                 <div class="card" id="privacy-how">

@@ -204,9 +204,10 @@ pub fn letter_view(props: &Props) -> Html {
         .as_deref()
         .and_then(|k| resolve_span(l, k))
         .and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
-    let mut about = match row.parsed.pages {
-        Some(n) => format!(" (PDF, {n} pages)"),
-        None => String::new(),
+    let mut about = match (row.parsed.pages, row.parsed.kind.as_str()) {
+        (Some(n), "scan") => format!(" (scan, {n} pages)"),
+        (Some(n), _) => format!(" (PDF, {n} pages)"),
+        (None, _) => String::new(),
     };
     if let Some(p) = place_text(row) {
         about += &format!(" \u{b7} {p}");
@@ -234,6 +235,11 @@ pub fn letter_view(props: &Props) -> Html {
                     </span>
                 }
             </div>
+            if let Some(ocr) = &l.ocr {
+                <p class="ocr-note" id="ocr-note" data-confidence={(ocr.mean_confidence.round() as u32).to_string()}>
+                    { format!("Read by OCR ({}): {} page(s), mean word confidence {}%. Check the values against the scan.", ocr.engine, ocr.pages, ocr.mean_confidence.round() as u32) }
+                </p>
+            }
             <div class="letter-body">
                 <div class="structure">
                     <section class="card header-card" aria-label="Case">

@@ -9,6 +9,7 @@ pub mod item_table;
 pub mod landing;
 pub mod letter_table;
 pub mod letter_view;
+pub mod ocr_status;
 pub mod progress;
 pub mod source_view;
 pub mod toolbar;

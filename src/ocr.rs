@@ -1,0 +1,221 @@
+//! Reads scans in the page: a thin shell around the OCR worker (`static/ocr/imr-ocr-worker.js`),
+//! which is started only when a file turns out to have no text layer or to be an image, so the
+//! text recogniser (its wasm and English model, a few MB) never loads on a first visit.
+//!
+//! One file at a time (the engine is heavy): the worker reports its loading in bytes and each
+//! page before it is recognised, then answers with the page's `Reply` JSON. Cancelling
+//! terminates the worker; the next scan starts a new one (its files then come from the service
+//! worker's cache). The single-file edition carries no recogniser: a scan there gets a clear
+//! failure that sends the reader to the served version.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::UseReducerDispatcher;
+
+use crate::protocol::{Failure, Reply};
+use crate::runner::single_file_edition;
+use crate::state::{Action, AppState, OcrStage};
+
+/// Where the OCR worker is, relative to the page (an ES module worker).
+pub const OCR_WORKER_URL: &str = "./ocr/imr-ocr-worker.js";
+
+/// The failure codes of the parsing worker that send a file to OCR: a PDF without a text layer,
+/// an image file.
+pub const OCR_CODES: [&str; 2] = ["no-text-layer", crate::protocol::SCAN_IMAGE];
+
+/// The running worker and its listeners; dropping it terminates the worker.
+struct Link {
+    worker: Worker,
+    _listeners: [EventListener; 2],
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+struct OcrRunner {
+    /// Files waiting, by entry id.
+    queue: VecDeque<(u32, web_sys::File)>,
+    /// The worker, kept between files once loaded.
+    link: Option<Link>,
+    /// The entry being read.
+    current: Option<u32>,
+    dispatch: UseReducerDispatcher<AppState>,
+    me: Weak<RefCell<OcrRunner>>,
+}
+
+/// The page's OCR queue (cloned cheaply).
+#[derive(Clone)]
+pub struct OcrHandle(Rc<RefCell<OcrRunner>>);
+
+impl OcrHandle {
+    pub fn new(dispatch: UseReducerDispatcher<AppState>) -> Self {
+        OcrHandle(Rc::new_cyclic(|me| {
+            RefCell::new(OcrRunner {
+                queue: VecDeque::new(),
+                link: None,
+                current: None,
+                dispatch,
+                me: me.clone(),
+            })
+        }))
+    }
+
+    /// Queues a file for OCR (its entry shows it waiting).
+    pub fn add(&self, id: u32, file: web_sys::File) {
+        let dispatch = self.0.borrow().dispatch.clone();
+        if single_file_edition() {
+            let failure = Failure {
+                code: "ocr-not-in-single-file".into(),
+                message: "This file is a scan: scans are read by OCR in the served version of this reader only (this single file does not carry the text recogniser).".into(),
+            };
+            dispatch.dispatch(Action::Finished(vec![(id, Err(failure))]));
+            return;
+        }
+        dispatch.dispatch(Action::Ocr(id, OcrStage::Waiting));
+        self.0.borrow_mut().queue.push_back((id, file));
+        OcrRunner::next(&self.0);
+    }
+
+    /// Stops the file being read and drops the queue (the state marks them cancelled).
+    pub fn cancel(&self) {
+        let mut r = self.0.borrow_mut();
+        r.queue.clear();
+        r.current = None;
+        r.link = None;
+    }
+}
+
+impl OcrRunner {
+    /// Starts the next file when none is being read.
+    fn next(rc: &Rc<RefCell<OcrRunner>>) {
+        let mut r = rc.borrow_mut();
+        if r.current.is_some() {
+            return;
+        }
+        let Some((id, file)) = r.queue.pop_front() else {
+            return;
+        };
+        if r.link.is_none() {
+            match r.spawn() {
+                Ok(link) => r.link = Some(link),
+                Err(_) => {
+                    let dispatch = r.dispatch.clone();
+                    drop(r);
+                    dispatch.dispatch(Action::Finished(vec![(id, Err(unavailable()))]));
+                    return OcrRunner::next(rc);
+                }
+            }
+        }
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&msg, &"file".into(), &file);
+        let sent = r
+            .link
+            .as_ref()
+            .is_some_and(|l| l.worker.post_message(&msg).is_ok());
+        if sent {
+            r.current = Some(id);
+        } else {
+            let dispatch = r.dispatch.clone();
+            drop(r);
+            dispatch.dispatch(Action::Finished(vec![(id, Err(unavailable()))]));
+            OcrRunner::next(rc);
+        }
+    }
+
+    fn spawn(&self) -> Result<Link, JsValue> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(OCR_WORKER_URL, &options)?;
+        let me = self.me.clone();
+        let on_message = EventListener::new(&worker, "message", move |ev| {
+            let Some(rc) = me.upgrade() else { return };
+            let Some(data) = ev.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
+                return;
+            };
+            OcrRunner::on_message(&rc, &data);
+        });
+        let me = self.me.clone();
+        let options = EventListenerOptions::enable_prevent_default();
+        let on_error = EventListener::new_with_options(&worker, "error", options, move |ev| {
+            ev.prevent_default(); // handled: the file fails, the next one gets a new worker
+            if let Some(rc) = me.upgrade() {
+                OcrRunner::died(&rc);
+            }
+        });
+        Ok(Link {
+            worker,
+            _listeners: [on_message, on_error],
+        })
+    }
+
+    fn on_message(rc: &Rc<RefCell<OcrRunner>>, data: &JsValue) {
+        let get = |k: &str| js_sys::Reflect::get(data, &k.into()).ok();
+        let num = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let id = num("id") as u32;
+        let (current, dispatch) = {
+            let r = rc.borrow();
+            (r.current, r.dispatch.clone())
+        };
+        if current != Some(id) {
+            return; // a cancelled file's late message
+        }
+        if let Some(reply) = get("reply").and_then(|v| v.as_string()) {
+            let result = serde_json::from_str::<Reply>(&reply)
+                .map_err(|_| unavailable())
+                .and_then(Reply::into_result)
+                .map(Box::new);
+            rc.borrow_mut().current = None;
+            dispatch.dispatch(Action::Finished(vec![(id, result)]));
+            OcrRunner::next(rc);
+            return;
+        }
+        let stage = match get("stage").and_then(|v| v.as_string()).as_deref() {
+            Some("loading") => OcrStage::Loading {
+                loaded: num("loaded") as u64,
+                total: num("total") as u64,
+            },
+            Some("page") => OcrStage::Page {
+                page: num("page") as usize,
+                pages: num("pages") as usize,
+            },
+            _ => return,
+        };
+        dispatch.dispatch(Action::Ocr(id, stage));
+    }
+
+    /// The worker crashed (a trap in the engine, memory): the file fails, the next gets a new
+    /// worker.
+    fn died(rc: &Rc<RefCell<OcrRunner>>) {
+        let (current, dispatch) = {
+            let mut r = rc.borrow_mut();
+            r.link = None;
+            (r.current.take(), r.dispatch.clone())
+        };
+        if let Some(id) = current {
+            let failure = Failure {
+                code: "ocr-crashed".into(),
+                message:
+                    "The text recogniser stopped on this file; it was restarted for the others."
+                        .into(),
+            };
+            dispatch.dispatch(Action::Finished(vec![(id, Err(failure))]));
+        }
+        OcrRunner::next(rc);
+    }
+}
+
+fn unavailable() -> Failure {
+    Failure {
+        code: "ocr-unavailable".into(),
+        message: "The text recogniser could not be started in this browser.".into(),
+    }
+}
