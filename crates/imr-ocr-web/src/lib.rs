@@ -152,14 +152,6 @@ impl ScanJob {
             })
             .collect();
         let assembled = imr_scan::assemble(&inputs, engine, &Layout::default());
-        // Pages are joined by one `\n`: each page's start follows the one before.
-        let mut page_starts = Vec::with_capacity(inputs.len());
-        let mut at = 0;
-        for input in &inputs {
-            page_starts.push(at);
-            let one = imr_scan::assemble(std::slice::from_ref(input), engine, &Layout::default());
-            at += one.text.len() + 1;
-        }
         let warnings: Vec<(WarningCode, String)> = self
             .doc
             .warnings
@@ -170,32 +162,31 @@ impl ScanJob {
                 (code, w.message.clone())
             })
             .collect();
-        let extracted = imr_read::Extracted {
-            text: assembled.text,
-            kind: SourceKind::Scan,
-            page_starts,
-            warnings,
-        };
+        let o = assembled.ocr;
         let ocr = Ocr {
-            engine: assembled.ocr.engine,
-            pages: assembled.ocr.pages as usize,
-            mean_confidence: assembled.ocr.mean_confidence.unwrap_or(0.0),
-            dpi: assembled.ocr.dpi,
-            page_sizes: assembled.ocr.page_sizes,
-            words: assembled
-                .ocr
+            engine: o.engine,
+            pages: o.pages as usize,
+            mean_confidence: o.mean_confidence.unwrap_or(0.0),
+            dpi: o.dpi,
+            page_sizes: o.page_sizes,
+            words: o
                 .words
                 .iter()
                 .map(|page| page.iter().map(|w| w.map(u64::from)).collect())
                 .collect(),
         };
-        let mut letter = imr_read::letters(&extracted, self.name.as_deref(), Default::default())
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        letter.ocr = Some(ocr);
+        let extracted = imr_read::Extracted {
+            text: assembled.text,
+            kind: SourceKind::Scan,
+            page_starts: assembled.page_starts,
+            warnings,
+            ocr: Some(ocr),
+            low_confidence_pages: assembled.low_confidence_pages,
+        };
+        // Every letter of the scan (a bundle gives several), each with the scan's `ocr` block.
+        let letters = imr_read::letters(&extracted, self.name.as_deref(), Default::default());
         Parsed {
-            letter,
+            letters,
             text: extracted.text,
             kind: SourceKind::Scan.as_str(),
             pages: Some(self.doc.pages.len()),
@@ -206,7 +197,7 @@ impl ScanJob {
 /// What the page's worker protocol carries for a read file (the page's `Parsed`).
 #[derive(Debug, Serialize)]
 pub struct Parsed {
-    pub letter: Letter,
+    pub letters: Vec<Letter>,
     pub text: String,
     pub kind: &'static str,
     pub pages: Option<usize>,

@@ -179,14 +179,7 @@ impl CatalogBuilder {
         Ok(Catalog {
             version: Some("1.7".into()),
             pages: tree,
-            names: None,
-            dests: None,
             metadata: None,
-            outlines: None,
-            struct_tree_root: None,
-            forms: None,
-            page_labels: None,
-            open_action: None
         })
     }
 }

@@ -1135,14 +1135,7 @@ pub enum Op {
 
 pub fn deep_clone_op(op: &Op, cloner: &mut impl Cloner, old_resources: &Resources, resources: &mut Resources) -> Result<Op> {
     match *op {
-        Op::GraphicsState { ref name } => {
-            if !resources.graphics_states.contains_key(name) {
-                if let Some(gs) = old_resources.graphics_states.get(name) {
-                    resources.graphics_states.insert(name.clone(), gs.deep_clone(cloner)?);
-                }
-            }
-            Ok(Op::GraphicsState { name: name.clone() })
-        }
+        Op::GraphicsState { ref name } => Ok(Op::GraphicsState { name: name.clone() }),
         Op::MarkedContentPoint { ref tag, ref properties } => {
             Ok(Op::MarkedContentPoint { tag: tag.clone(), properties: properties.deep_clone(cloner)? })
         }

@@ -65,36 +65,14 @@ pub struct Catalog {
     #[pdf(key = "Pages")]
     pub pages: PagesRc,
 
-    #[pdf(key = "PageLabels")]
-    pub page_labels: Option<NumberTree<PageLabel>>,
-
-    #[pdf(key = "Names")]
-    pub names: Option<MaybeRef<NameDictionary>>,
-
-    #[pdf(key = "Dests")]
-    pub dests: Option<MaybeRef<Dictionary>>,
-
-    // ViewerPreferences: dict
-    // PageLayout: name
-    // PageMode: name
-    #[pdf(key = "Outlines")]
-    pub outlines: Option<Outlines>,
-    // Threads: array
-    #[pdf(key = "OpenAction")]
-    pub open_action: Option<Either<Action, Dest>>,
-    // OpenAction: array or dict
-    // AA: dict
-    // URI: dict
-    // AcroForm: dict
-    #[pdf(key = "AcroForm")]
-    pub forms: Option<InteractiveFormDictionary>,
-
+    // PageLabels, Names, Dests, Outlines, OpenAction, AcroForm, StructTreeRoot: not read.
+    // Text extraction needs none of them, and parsing them (name trees, outlines, actions,
+    // form fields, the structure tree) would only add to the page's wasm and to what a damaged
+    // file can fail on.
     // Metadata: stream
     #[pdf(key = "Metadata")]
     pub metadata: Option<Ref<Stream<()>>>,
 
-    #[pdf(key = "StructTreeRoot")]
-    pub struct_tree_root: Option<StructTreeRoot>,
 
 // MarkInfo: dict
 // Lang: text string
@@ -112,24 +90,13 @@ pub struct Catalog {
 
 #[derive(Object, ObjectWrite, Debug, DataSize, Default, DeepClone, Clone)]
 pub struct Resources {
-    #[pdf(key = "ExtGState")]
-    pub graphics_states: HashMap<Name, GraphicsStateParameters>,
-
-    #[pdf(key = "ColorSpace")]
-    pub color_spaces: HashMap<Name, ColorSpace>,
-
-    #[pdf(key = "Pattern")]
-    pub pattern: HashMap<Name, Ref<Pattern>>,
-
-    // shading: Option<Shading>,
+    // ExtGState, ColorSpace, Pattern, Properties: not read (text extraction needs only the
+    // fonts and the XObjects; parsing the rest would only add to the page's wasm).
     #[pdf(key = "XObject")]
     pub xobjects: HashMap<Name, Ref<XObject>>,
     // /XObject is a dictionary that map arbitrary names to XObjects
     #[pdf(key = "Font")]
     pub fonts: HashMap<Name, Lazy<Font>>,
-
-    #[pdf(key = "Properties")]
-    pub properties: HashMap<Name, MaybeRef<Dictionary>>,
 }
 
 #[derive(Object, Debug, Clone, DataSize, DeepClone, ObjectWrite)]
