@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use imr_letter::{CitationSource, Decision, Item, Letter, Outcome, TreatmentType};
+use imr_letter::{CitationSource, Decision, Item, Letter, Outcome, TreatmentType, WarningCode};
 use yew::Reducible;
 
 use crate::protocol::{Failure, Parsed};
@@ -102,23 +102,84 @@ pub enum Column {
     Category,
 }
 
-/// Filters over the letters (and their items).
+/// Filters over the letters (and their items); `None` (or `""`) lets everything through.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
-    /// `""` for any, else an [`Outcome::as_str`].
-    pub outcome: String,
-    /// `""`, `upheld` or `overturned`: letters with such an item; items with that decision.
-    pub decision: String,
+    pub outcome: Option<Outcome>,
+    /// Letters with an item of this decision; items with it.
+    pub decision: Option<Decision>,
     /// `""` or one specialty, exactly.
     pub specialty: String,
-    /// `""`, `mtus`, `non_mtus` or `none`.
-    pub source: String,
-    /// `""` or a treatment type ([`TreatmentType::as_str`]): letters with such an item; items
-    /// of that type.
-    pub category: String,
+    /// Letters with an item citing this source; items citing it.
+    pub source: Option<GuidelineFilter>,
+    /// Letters with an item of this type; items of it.
+    pub category: Option<TreatmentType>,
+    /// Letters by their warnings.
+    pub warnings: Option<WarningsFilter>,
     /// Text anywhere in case number, file name, requests, specialties (ASCII case-insensitive:
     /// full Unicode lower-casing costs ~8 KB of wasm and the letters are ASCII).
     pub search: String,
+}
+
+/// Which guideline source an item cites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuidelineFilter {
+    /// At least one MTUS citation.
+    Mtus,
+    /// At least one non-MTUS citation.
+    NonMtus,
+    /// No citation.
+    NoneCited,
+}
+
+impl GuidelineFilter {
+    pub const ALL: [GuidelineFilter; 3] = [
+        GuidelineFilter::Mtus,
+        GuidelineFilter::NonMtus,
+        GuidelineFilter::NoneCited,
+    ];
+
+    /// The form an option's value takes (as [`item_source`] writes them).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GuidelineFilter::Mtus => "mtus",
+            GuidelineFilter::NonMtus => "non_mtus",
+            GuidelineFilter::NoneCited => "none",
+        }
+    }
+}
+
+/// Letters by what the reader warns about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningsFilter {
+    /// At least one warning.
+    WithWarnings,
+    /// Cut letters: their text stops before the letter ends (see [`is_cut`]).
+    Cut,
+}
+
+impl WarningsFilter {
+    pub const ALL: [WarningsFilter; 2] = [WarningsFilter::WithWarnings, WarningsFilter::Cut];
+
+    /// The form an option's value takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningsFilter::WithWarnings => "with_warnings",
+            WarningsFilter::Cut => "cut",
+        }
+    }
+
+    fn passes(self, l: &Letter) -> bool {
+        match self {
+            WarningsFilter::WithWarnings => !l.warnings.is_empty(),
+            WarningsFilter::Cut => is_cut(l),
+        }
+    }
+}
+
+/// Whether the letter's text stops before the letter ends (a `truncated` warning).
+pub fn is_cut(l: &Letter) -> bool {
+    l.warnings.iter().any(|w| w.code == WarningCode::Truncated)
 }
 
 /// One letter as the views index it, made once when its file is read.
@@ -231,8 +292,6 @@ pub struct AppState {
     pub view: View,
     pub filter: Filter,
     pub sort: (Column, bool),
-    /// JSON pointer of the field whose source is highlighted in the letter view.
-    pub highlight: Option<String>,
     /// Progress of the current batch: (done, total).
     pub batch: (usize, usize),
     /// Every letter read (see [`Index`]).
@@ -257,7 +316,6 @@ pub enum Action {
     SetFilter(Filter),
     /// Sort by this column; again flips the direction.
     SortBy(Column),
-    Highlight(Option<String>),
     /// Escape: from one letter back to the table.
     Escape,
     /// From one letter to the next (`1`) or previous (`-1`) of the table, in its order.
@@ -375,10 +433,7 @@ impl AppState {
                 self.batch = (0, 0);
             }
             Action::ClearAll => *self = AppState::default(),
-            Action::Show(v) => {
-                self.view = v;
-                self.highlight = None;
-            }
+            Action::Show(v) => self.view = v,
             Action::SetFilter(f) => self.filter = f,
             Action::SortBy(c) => {
                 self.sort = if self.sort.0 == c {
@@ -387,18 +442,15 @@ impl AppState {
                     (c, false)
                 };
             }
-            Action::Highlight(h) => self.highlight = h,
             Action::Escape => {
                 if matches!(self.view, View::Letter(_)) {
                     self.view = View::Letters;
-                    self.highlight = None;
                 }
             }
             Action::Step(by) => {
                 if let View::Letter(id) = self.view {
                     if let Some(next) = self.neighbour(id, by) {
                         self.view = View::Letter(next);
-                        self.highlight = None;
                     }
                 }
             }
@@ -581,9 +633,10 @@ impl AppState {
             .filter(|&r| {
                 let row = &rows[r as usize];
                 let l = row.letter();
-                (f.outcome.is_empty() || l.outcome.map(Outcome::as_str) == Some(f.outcome.as_str()))
+                (f.outcome.is_none() || l.outcome == f.outcome)
                     && (f.specialty.is_empty() || l.reviewer.specialties.contains(&f.specialty))
-                    && ((f.decision.is_empty() && f.source.is_empty() && f.category.is_empty())
+                    && f.warnings.is_none_or(|w| w.passes(l))
+                    && ((f.decision.is_none() && f.source.is_none() && f.category.is_none())
                         || l.items.iter().any(|i| item_passes(i, f)))
                     && (needle.is_empty() || row.haystack.contains(needle.as_str()))
             })
@@ -692,23 +745,16 @@ pub fn item_source(item: &Item) -> &'static str {
 }
 
 fn item_passes(item: &Item, f: &Filter) -> bool {
-    let src_ok = match f.source.as_str() {
-        "" => true,
-        "none" => item.citations.is_empty(),
-        "mtus" => item
-            .citations
-            .iter()
-            .any(|c| c.source == CitationSource::Mtus),
-        "non_mtus" => item
-            .citations
-            .iter()
-            .any(|c| c.source == CitationSource::NonMtus),
-        _ => false,
+    let cites = |s| item.citations.iter().any(|c| c.source == s);
+    let src_ok = match f.source {
+        None => true,
+        Some(GuidelineFilter::NoneCited) => item.citations.is_empty(),
+        Some(GuidelineFilter::Mtus) => cites(CitationSource::Mtus),
+        Some(GuidelineFilter::NonMtus) => cites(CitationSource::NonMtus),
     };
     src_ok
-        && (f.decision.is_empty()
-            || item.decision.map(Decision::as_str) == Some(f.decision.as_str()))
-        && (f.category.is_empty() || item.category.kind.as_str() == f.category)
+        && (f.decision.is_none() || item.decision == f.decision)
+        && f.category.is_none_or(|t| item.category.kind == t)
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -876,7 +922,7 @@ mod tests {
         );
         assert_eq!(s.totals().rate(), "33.3%");
         s.apply(Action::SetFilter(Filter {
-            outcome: "partially_overturned".into(),
+            outcome: Some(Outcome::PartiallyOverturned),
             ..Filter::default()
         }));
         assert_eq!(
@@ -888,7 +934,7 @@ mod tests {
             }
         );
         s.apply(Action::SetFilter(Filter {
-            source: "none".into(),
+            source: Some(GuidelineFilter::NoneCited),
             ..Filter::default()
         }));
         assert_eq!(
@@ -1046,23 +1092,97 @@ mod tests {
     fn category_filter_keeps_letters_and_items_of_that_type() {
         let mut s = state();
         s.apply(Action::SetFilter(Filter {
-            category: "other".into(),
+            category: Some(TreatmentType::Other),
             ..Filter::default()
         }));
         assert_eq!(s.totals().items, 3);
         s.apply(Action::SetFilter(Filter {
-            category: "surgery".into(),
+            category: Some(TreatmentType::Surgery),
             ..Filter::default()
         }));
         assert_eq!(s.totals().letters, 0);
         assert!(s.insight_letters().is_empty());
         s.apply(Action::SetFilter(Filter {
-            decision: "upheld".into(),
+            decision: Some(Decision::Upheld),
             ..Filter::default()
         }));
         // Insights counts the items that pass: the upheld ones of both letters.
         let counted: usize = s.insight_letters().iter().map(|l| l.items.len()).sum();
         assert_eq!(counted, 2);
+    }
+
+    #[test]
+    fn warnings_filter_keeps_letters_with_warnings_or_cut_ones() {
+        let mut s = state();
+        let warn = |code: WarningCode| imr_letter::Warning {
+            code,
+            message: "W.".into(),
+            span: None,
+            related: None,
+        };
+        // A cut letter (its outcome unknown) and one with another warning.
+        let mut cut = parsed("CM5", vec![], "Surgery");
+        cut.letters[0].warnings = vec![warn(WarningCode::Truncated)];
+        let mut warned = parsed("CM6", vec![item(Decision::Upheld, None)], "Surgery");
+        warned.letters[0].warnings = vec![warn(WarningCode::BadDate)];
+        s.apply(Action::Added(vec![
+            (5, "cut.pdf".into()),
+            (6, "w.txt".into()),
+        ]));
+        s.apply(Action::Finished(vec![(5, Ok(cut)), (6, Ok(warned))]));
+        let cases = |s: &AppState| -> Vec<String> {
+            s.visible_letters()
+                .map(|r| r.letter().case_number.clone().unwrap())
+                .collect()
+        };
+        assert_eq!(cases(&s), ["CM1", "CM2", "CM5", "CM6"]);
+        assert!(is_cut(s.row(LetterId::first(5)).unwrap().letter()));
+        assert!(!is_cut(s.row(LetterId::first(6)).unwrap().letter()));
+        s.apply(Action::SetFilter(Filter {
+            warnings: Some(WarningsFilter::WithWarnings),
+            ..Filter::default()
+        }));
+        assert_eq!(cases(&s), ["CM5", "CM6"]);
+        assert_eq!(s.totals().items, 1);
+        s.apply(Action::SetFilter(Filter {
+            warnings: Some(WarningsFilter::Cut),
+            ..Filter::default()
+        }));
+        assert_eq!(cases(&s), ["CM5"]);
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 0,
+                overturned: 0
+            }
+        );
+        // With another filter: both must pass.
+        s.apply(Action::SetFilter(Filter {
+            warnings: Some(WarningsFilter::WithWarnings),
+            specialty: "Anesthesiology".into(),
+            ..Filter::default()
+        }));
+        assert!(cases(&s).is_empty());
+    }
+
+    #[test]
+    fn guideline_filter_spells_as_item_source() {
+        let it = item(Decision::Upheld, Some(CitationSource::NonMtus));
+        let with = |g| Filter {
+            source: Some(g),
+            ..Filter::default()
+        };
+        let passing: Vec<_> = GuidelineFilter::ALL
+            .into_iter()
+            .filter(|&g| item_passes(&it, &with(g)))
+            .map(GuidelineFilter::as_str)
+            .collect();
+        assert_eq!(passing, [item_source(&it)]);
+        assert_eq!(
+            GuidelineFilter::NoneCited.as_str(),
+            item_source(&item(Decision::Upheld, None))
+        );
     }
 
     #[test]

@@ -2,15 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::state::{Action, AppState};
-
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
     /// JSON pointer of the field (`/dates/decision`), the key of its span.
     pub ptr: AttrValue,
     /// Whether the letter has a span for it.
     pub has_span: bool,
+    /// Whether its source is the one highlighted.
+    pub active: bool,
+    /// Highlights a field's source (by its pointer).
+    pub on_highlight: Callback<Option<String>>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -21,11 +22,12 @@ pub fn field(props: &Props) -> Html {
         return html! { <span class="field" data-ptr={props.ptr.clone()}>{ props.children.clone() }</span> };
     }
     let show = {
-        let state = props.state.clone();
+        let on = props.on_highlight.clone();
         let ptr = props.ptr.clone();
+        let active = props.active;
         move || {
-            if state.highlight.as_deref() != Some(ptr.as_str()) {
-                state.dispatch(Action::Highlight(Some(ptr.to_string())));
+            if !active {
+                on.emit(Some(ptr.to_string()));
             }
         }
     };
@@ -38,9 +40,8 @@ pub fn field(props: &Props) -> Html {
         Callback::from(move |_: FocusEvent| show())
     };
     let onclick = Callback::from(move |_: MouseEvent| show());
-    let active = props.state.highlight.as_deref() == Some(props.ptr.as_str());
     html! {
-        <span class={classes!("field", "sourced", active.then_some("active"))} tabindex="0"
+        <span class={classes!("field", "sourced", props.active.then_some("active"))} tabindex="0"
             data-ptr={props.ptr.clone()} title="Show where this came from"
             {onmouseenter} {onfocus} {onclick}>
             { props.children.clone() }

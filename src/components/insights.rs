@@ -140,7 +140,7 @@ pub fn insights_view(props: &Props) -> Html {
         let s = state.clone();
         Callback::from(move |_: MouseEvent| {
             s.dispatch(Action::SetFilter(Filter {
-                category: t.as_str().to_string(),
+                category: Some(t),
                 ..s.filter.clone()
             }));
             s.dispatch(Action::Show(View::Items));

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::letter_table::{date_text, place_text, sort_header};
+use super::letter_table::{cut_mark, date_text, place_text, sort_header};
 use super::windowed::Windowed;
 use crate::labels::category_label;
-use crate::state::{item_source, Action, AppState, Column, View};
+use crate::state::{is_cut, item_source, Action, AppState, Column, View};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -68,7 +68,8 @@ pub fn item_table(props: &Props) -> Html {
             });
             html! {
                 <>
-                    <td><button type="button" class="link case" tabindex="-1">{ case }</button></td>
+                    <td><button type="button" class="link case" tabindex="-1">{ case }</button>
+                        if is_cut(row.letter) { { " " }{ cut_mark() } }</td>
                     <td class="nowrap">{ date_text(row.letter.dates.decision) }</td>
                     <td title={request.clone()}>{ request }</td>
                     <td class="category">{ category_label(&row.item.category) }</td>

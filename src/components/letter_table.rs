@@ -4,7 +4,7 @@ use imr_letter::Outcome;
 use yew::prelude::*;
 
 use super::windowed::Windowed;
-use crate::state::{Action, AppState, Column, Row, View};
+use crate::state::{is_cut, Action, AppState, Column, Row, View};
 use crate::summary::us_date;
 
 #[derive(Properties, PartialEq)]
@@ -55,6 +55,23 @@ pub fn outcome_badge(o: Option<Outcome>) -> Html {
         }
         None => html! { <span class="badge none">{ "—" }</span> },
     }
+}
+
+/// A letter's outcome, marked when the letter is cut short: "Incomplete" where the cut left
+/// the outcome unknown, else the outcome followed by "incomplete".
+pub fn outcome_cell(o: Option<Outcome>, cut: bool) -> Html {
+    match (o, cut) {
+        (_, false) => outcome_badge(o),
+        (None, true) => html! { <span class="badge cut" title={CUT_TITLE}>{ "Incomplete" }</span> },
+        (Some(_), true) => html! { <>{ outcome_badge(o) }{ " " }{ cut_mark() }</> },
+    }
+}
+
+const CUT_TITLE: &str = "The letter's text stops before the letter ends";
+
+/// The mark of a cut letter in the tables.
+pub fn cut_mark() -> Html {
+    html! { <span class="cut-mark" title={CUT_TITLE}>{ "incomplete" }</span> }
 }
 
 /// A date as the letter writes it (`12/14/2016`), its ISO form (as exported) in a tooltip.
@@ -129,7 +146,7 @@ pub fn letter_table(props: &Props) -> Html {
                     <td class="nowrap">{ date_text(l.dates.decision) }</td>
                     <td class="nowrap">{ date_text(l.dates.injury) }</td>
                     <td class="num">{ l.items.len() }</td>
-                    <td>{ outcome_badge(l.outcome) }</td>
+                    <td>{ outcome_cell(l.outcome, is_cut(l)) }</td>
                     <td title={specialties.clone()}>{ specialties }</td>
                 </>
             }

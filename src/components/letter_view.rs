@@ -8,9 +8,9 @@ use yew::prelude::*;
 use super::field::Field;
 use super::item_table::{decision_badge, request_text, source_text};
 use super::letter_table::place_text;
-use super::letter_table::{date_text, outcome_badge};
+use super::letter_table::{date_text, outcome_cell};
 use super::source_view::{valid_span, SourceView};
-use crate::state::{days_between, item_source, Action, AppState, Row, View};
+use crate::state::{days_between, is_cut, item_source, Action, AppState, LetterId, Row, View};
 use crate::summary::letter_summary;
 
 #[derive(Properties, PartialEq)]
@@ -72,9 +72,23 @@ pub fn letter_view(props: &Props) -> Html {
     let l = row.letter();
     // Made once per letter shown, not per highlight.
     let (text, start) = (*use_memo(row.id, |_| own_text(row))).clone();
+    // The field whose source is highlighted: this view's own state (a hover re-renders the
+    // letter, not the app), and of this letter only (another letter starts with none).
+    let highlight = use_state(|| None::<(LetterId, String)>);
+    let highlighted: Option<&str> = highlight
+        .as_ref()
+        .filter(|(id, _)| *id == row.id)
+        .map(|(_, p)| p.as_str());
+    let on_highlight = {
+        let highlight = highlight.clone();
+        use_callback(row.id, move |p: Option<String>, id| {
+            highlight.set(p.map(|p| (*id, p)))
+        })
+    };
     let f = |ptr: String, content: Html| {
         let span = resolve_span(l, &ptr);
         let has_span = span.is_some();
+        let active = highlighted == Some(ptr.as_str());
         // Warnings about this value (their span within its span), shown beside it.
         let notes: Vec<&str> = match span {
             Some([a, b]) if !ptr.starts_with("/warnings/") => l
@@ -87,7 +101,7 @@ pub fn letter_view(props: &Props) -> Html {
         };
         html! {
             <>
-                <Field state={state.clone()} ptr={ptr} {has_span}>{ content }</Field>
+                <Field {ptr} {has_span} {active} on_highlight={on_highlight.clone()}>{ content }</Field>
                 if !notes.is_empty() {
                     <span class="field-warning" role="note" title={notes.join(" ")}
                         aria-label={format!("Warning: {}", notes.join(" "))}>{ "⚠" }</span>
@@ -143,6 +157,7 @@ pub fn letter_view(props: &Props) -> Html {
         })
     };
     let d = &l.dates;
+    let cut = is_cut(l);
     let list = |key: &str, v: &[String]| -> Html {
         if v.is_empty() {
             return html! { <span class="muted">{ "—" }</span> };
@@ -199,9 +214,7 @@ pub fn letter_view(props: &Props) -> Html {
             </tr>
         }
     };
-    let span = state
-        .highlight
-        .as_deref()
+    let span = highlighted
         .and_then(|k| resolve_span(l, k))
         .and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
     let mut about = match (row.parsed.pages, row.parsed.kind.as_str()) {
@@ -240,6 +253,12 @@ pub fn letter_view(props: &Props) -> Html {
                     { format!("Read by OCR ({}): {} page(s), mean word confidence {}%. Check the values against the scan.", ocr.engine, ocr.pages, ocr.mean_confidence.round() as u32) }
                 </p>
             }
+            if cut {
+                <div class="cut-banner" id="cut-banner" role="alert">
+                    <strong>{ "This letter is incomplete: " }</strong>
+                    { "the text stops before the letter ends (a page may be missing). Items, decisions and the outcome after the cut are not shown; check the original letter." }
+                </div>
+            }
             <div class="letter-body">
                 <div class="structure">
                     <section class="card header-card" aria-label="Case">
@@ -255,7 +274,7 @@ pub fn letter_view(props: &Props) -> Html {
                         <dl class="kvs intervals">
                             <div class="kv"><dt>{ "UR denial → application" }</dt><dd id="v-days-ur-app">{ interval(days_between(d.ur_denial, d.application_received)) }</dd></div>
                             <div class="kv"><dt>{ "Application → decision" }</dt><dd id="v-days-app-decision">{ interval(days_between(d.application_received, d.decision)) }</dd></div>
-                            <div class="kv"><dt>{ "Outcome" }</dt><dd id="v-outcome">{ outcome_badge(l.outcome) }</dd></div>
+                            <div class="kv"><dt>{ "Outcome" }</dt><dd id="v-outcome">{ outcome_cell(l.outcome, cut) }</dd></div>
                         </dl>
                     </section>
                     <section class="card" aria-label="Reviewer and patient">

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::export;
 use crate::labels::type_label;
-use crate::state::{Action, AppState, Filter, View};
+use crate::state::{Action, AppState, Filter, GuidelineFilter, View, WarningsFilter};
+use imr_letter::{Decision, Outcome, TreatmentType};
 
 /// How long typing must pause before the search filter follows the box.
 const SEARCH_DEBOUNCE_MS: u32 = 150;
@@ -47,11 +48,39 @@ fn select(
     }
 }
 
-fn opts(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
-        .collect()
+/// "Any" (`""`), then each value: its `as_str` and its label.
+fn opts<T: Copy>(list: &[(T, &str)], as_str: fn(T) -> &'static str) -> Vec<(String, String)> {
+    let mut v = vec![(String::new(), "Any".to_string())];
+    v.extend(
+        list.iter()
+            .map(|&(t, label)| (as_str(t).to_string(), label.to_string())),
+    );
+    v
 }
+
+/// The value of `all` whose `as_str` is `v`; `None` for "Any" (`""`).
+fn pick<T: Copy>(all: &[T], as_str: fn(T) -> &'static str, v: &str) -> Option<T> {
+    all.iter().copied().find(|&t| as_str(t) == v)
+}
+
+const OUTCOMES: [(Outcome, &str); 3] = [
+    (Outcome::Upheld, "Upheld"),
+    (Outcome::Overturned, "Overturned"),
+    (Outcome::PartiallyOverturned, "Partially overturned"),
+];
+const DECISIONS: [(Decision, &str); 2] = [
+    (Decision::Upheld, "Upheld"),
+    (Decision::Overturned, "Overturned"),
+];
+const SOURCES: [(GuidelineFilter, &str); 3] = [
+    (GuidelineFilter::Mtus, "MTUS"),
+    (GuidelineFilter::NonMtus, "Non-MTUS"),
+    (GuidelineFilter::NoneCited, "None cited"),
+];
+const WARNINGS: [(WarningsFilter, &str); 2] = [
+    (WarningsFilter::WithWarnings, "With warnings"),
+    (WarningsFilter::Cut, "Cut (incomplete)"),
+];
 
 #[function_component(Toolbar)]
 pub fn toolbar(props: &Props) -> Html {
@@ -69,12 +98,11 @@ pub fn toolbar(props: &Props) -> Html {
     };
     let mut specialties = vec![(String::new(), "Any".to_string())];
     specialties.extend(state.specialties().iter().map(|s| (s.clone(), s.clone())));
-    let mut categories = vec![(String::new(), "Any".to_string())];
-    categories.extend(
-        imr_letter::TreatmentType::ALL
-            .iter()
-            .map(|&t| (t.as_str().to_string(), type_label(t).to_string())),
-    );
+    let types: Vec<(TreatmentType, &str)> = TreatmentType::ALL
+        .iter()
+        .map(|&t| (t, type_label(t)))
+        .collect();
+    let categories = opts(&types, TreatmentType::as_str);
     // Search is debounced: the filter follows the box once typing pauses (or at once on
     // Enter), not on every keystroke.
     let search = use_state(|| f.search.clone());
@@ -157,11 +185,17 @@ pub fn toolbar(props: &Props) -> Html {
                 { tab(View::Insights, "tab-insights", "Insights") }
             </div>
             <div class="filters">
-                { select(state, "f-outcome", "Outcome", &f.outcome, opts(&[("", "Any"), ("upheld", "Upheld"), ("overturned", "Overturned"), ("partially_overturned", "Partially overturned")]), |f, v| f.outcome = v) }
-                { select(state, "f-decision", "Item decision", &f.decision, opts(&[("", "Any"), ("upheld", "Upheld"), ("overturned", "Overturned")]), |f, v| f.decision = v) }
+                { select(state, "f-outcome", "Outcome", f.outcome.map_or("", Outcome::as_str), opts(&OUTCOMES, Outcome::as_str),
+                    |f, v| f.outcome = pick(&OUTCOMES.map(|o| o.0), Outcome::as_str, &v)) }
+                { select(state, "f-decision", "Item decision", f.decision.map_or("", Decision::as_str), opts(&DECISIONS, Decision::as_str),
+                    |f, v| f.decision = pick(&DECISIONS.map(|d| d.0), Decision::as_str, &v)) }
                 { select(state, "f-specialty", "Specialty", &f.specialty, specialties, |f, v| f.specialty = v) }
-                { select(state, "f-category", "Category", &f.category, categories, |f, v| f.category = v) }
-                { select(state, "f-source", "Guideline source", &f.source, opts(&[("", "Any"), ("mtus", "MTUS"), ("non_mtus", "Non-MTUS"), ("none", "None cited")]), |f, v| f.source = v) }
+                { select(state, "f-category", "Category", f.category.map_or("", TreatmentType::as_str), categories,
+                    |f, v| f.category = pick(&TreatmentType::ALL, TreatmentType::as_str, &v)) }
+                { select(state, "f-source", "Guideline source", f.source.map_or("", GuidelineFilter::as_str), opts(&SOURCES, GuidelineFilter::as_str),
+                    |f, v| f.source = pick(&GuidelineFilter::ALL, GuidelineFilter::as_str, &v)) }
+                { select(state, "f-warnings", "Warnings", f.warnings.map_or("", WarningsFilter::as_str), opts(&WARNINGS, WarningsFilter::as_str),
+                    |f, v| f.warnings = pick(&WarningsFilter::ALL, WarningsFilter::as_str, &v)) }
                 <div class="control search">
                     <label for="f-search">{ "Search" }</label>
                     <input id="f-search" type="search" value={(*search).clone()} oninput={on_search} onkeydown={on_search_key}
