@@ -256,7 +256,7 @@ pub fn letter_view(props: &Props) -> Html {
             if cut {
                 <div class="cut-banner" id="cut-banner" role="alert">
                     <strong>{ "This letter is incomplete: " }</strong>
-                    { "the text stops before the letter ends (a page may be missing). Items, decisions and the outcome after the cut are not shown; check the original letter." }
+                    { "the text stops before the letter ends (a page may be missing). What the missing part held is not shown, and the outcome may be unknown: check the original letter." }
                 </div>
             }
             <div class="letter-body">
