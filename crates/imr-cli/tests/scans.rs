@@ -272,3 +272,40 @@ fn an_image_file_is_a_scan_and_ocr_off_refuses_scans() {
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["case_number"], "CM16-0237844");
 }
+
+/// Two faxed letters joined into one PDF (`qpdf --pages`, as any PDF tool joins files): read by
+/// OCR page by page, then cut where the second letter begins, each letter with its own pages.
+#[test]
+fn a_bundle_of_scans_gives_each_letter() {
+    let bundle = corpus("made/bundle/two-faxes.pdf");
+    let o = imr(&["parse", "--format", "jsonl", &bundle]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let letters: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(letters.len(), 2);
+    let (first, second) = (&letters[0], &letters[1]);
+    assert_eq!(first["source"]["kind"], "scan");
+    assert_eq!(first["source"]["index"], 0);
+    assert_eq!(first["source"]["pages"], serde_json::json!([1, 2]));
+    assert_eq!(first["case_number"], "CM17-0010365");
+    assert_eq!(decisions(first), ["overturned"]);
+    assert_eq!(second["source"]["index"], 1);
+    assert_eq!(second["source"]["pages"], serde_json::json!([3, 4]));
+    assert_eq!(second["case_number"], "CM16-0237844");
+    assert_eq!(decisions(second), ["upheld"]);
+    assert_eq!(second["outcome"], "upheld");
+    for l in &letters {
+        assert!(
+            l["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|w| w["code"] != "truncated" && w["code"] != "several-letters"),
+            "{l}"
+        );
+        check_ocr_block(l, 4);
+    }
+}
