@@ -278,7 +278,7 @@ fn an_image_file_is_a_scan_and_ocr_off_refuses_scans() {
 #[test]
 fn a_bundle_of_scans_gives_each_letter() {
     let bundle = corpus("made/bundle/two-faxes.pdf");
-    let o = imr(&["parse", "--format", "jsonl", &bundle]);
+    let o = imr(&["parse", "--format", "jsonl", "--with-text", &bundle]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let letters: Vec<serde_json::Value> = String::from_utf8(o.stdout)
         .unwrap()
