@@ -171,6 +171,8 @@ test("Copy summary puts the case, dates and each item's decision and guideline s
     await page.click("#landing-sample-1");
     await page.waitForSelector("#decisions");
     await page.click("#copy-summary");
+    // The status is set when the clipboard's promise settles: wait for it, whatever the speed.
+    await page.waitForFunction(() => document.querySelector("#copy-status").textContent.trim() !== "");
     assert.equal(await text(page, "#copy-status"), "Summary copied");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const decision = { upheld: "Upheld", overturned: "Overturned" };
