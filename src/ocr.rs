@@ -7,9 +7,13 @@
 //! terminates the worker; the next scan starts a new one (its files then come from the service
 //! worker's cache). The single-file edition carries no recogniser: a scan there gets a clear
 //! failure that sends the reader to the served version.
+//!
+//! With each letter the worker sends the pages as it read them (downscaled PNG blobs): they are
+//! kept per file as `blob:` URLs ([`page_images`]) for the letter view's page images.
+//! [`Prefetch`] fetches the recogniser's files ahead of time ("make available offline").
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -25,8 +29,12 @@ use crate::state::{Action, AppState, OcrStage};
 pub const OCR_WORKER_URL: &str = "./ocr/imr-ocr-worker.js";
 
 /// The failure codes of the parsing worker that send a file to OCR: a PDF without a text layer,
-/// an image file.
-pub const OCR_CODES: [&str; 2] = ["no-text-layer", crate::protocol::SCAN_IMAGE];
+/// a PDF with pages without text, an image file.
+pub const OCR_CODES: [&str; 3] = [
+    "no-text-layer",
+    crate::protocol::PAGES_WITHOUT_TEXT,
+    crate::protocol::SCAN_IMAGE,
+];
 
 /// The running worker and its listeners; dropping it terminates the worker.
 struct Link {
@@ -169,6 +177,9 @@ impl OcrRunner {
             return; // a cancelled file's late message
         }
         if let Some(reply) = get("reply").and_then(|v| v.as_string()) {
+            if let Some(images) = get("images").filter(js_sys::Array::is_array) {
+                keep_page_images(id, &js_sys::Array::from(&images));
+            }
             let result = serde_json::from_str::<Reply>(&reply)
                 .map_err(|_| unavailable())
                 .and_then(Reply::into_result)
@@ -217,5 +228,102 @@ fn unavailable() -> Failure {
     Failure {
         code: "ocr-unavailable".into(),
         message: "The text recogniser could not be started in this browser.".into(),
+    }
+}
+
+thread_local! {
+    /// The page images of each file read by OCR, by entry id: a `blob:` URL per page (`None`
+    /// for a page read from its text layer).
+    static PAGE_IMAGES: RefCell<HashMap<u32, Rc<[Option<String>]>>> = RefCell::new(HashMap::new());
+}
+
+/// The page images of file `entry`, if it was read by OCR here.
+pub fn page_images(entry: u32) -> Option<Rc<[Option<String>]>> {
+    PAGE_IMAGES.with(|m| m.borrow().get(&entry).cloned())
+}
+
+/// Forgets every page image (their blobs are freed).
+pub fn forget_page_images() {
+    PAGE_IMAGES.with(|m| {
+        for urls in m.borrow_mut().drain().map(|(_, v)| v) {
+            for url in urls.iter().flatten() {
+                let _ = web_sys::Url::revoke_object_url(url);
+            }
+        }
+    });
+}
+
+fn keep_page_images(entry: u32, images: &js_sys::Array) {
+    let urls: Rc<[Option<String>]> = images
+        .iter()
+        .map(|b| {
+            b.dyn_into::<web_sys::Blob>()
+                .ok()
+                .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+        })
+        .collect();
+    PAGE_IMAGES.with(|m| m.borrow_mut().insert(entry, urls));
+}
+
+/// What "make available offline" has done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offline {
+    /// Not asked.
+    Idle,
+    /// Fetching: bytes so far and in all (0 when unknown).
+    Fetching { loaded: u64, total: u64 },
+    /// Every file of the recogniser is in the service worker's cache.
+    Done,
+    /// It could not be fetched.
+    Failed,
+}
+
+/// Fetches the recogniser's files into the service worker's cache ahead of time, through a
+/// worker of its own (so a scan being read goes on); dropping it stops the fetch.
+pub struct Prefetch {
+    _link: Link,
+}
+
+impl Prefetch {
+    /// Starts the fetch; `on` gets its progress and its end.
+    pub fn start(on: yew::Callback<Offline>) -> Result<Prefetch, JsValue> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(OCR_WORKER_URL, &options)?;
+        let on_msg = on.clone();
+        let on_message = EventListener::new(&worker, "message", move |ev| {
+            let Some(data) = ev.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
+                return;
+            };
+            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+            let num = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+            if let Some(reply) = get("reply").and_then(|v| v.as_string()) {
+                on_msg.emit(if reply.contains("\"prefetched\":true") {
+                    Offline::Done
+                } else {
+                    Offline::Failed
+                });
+            } else if get("stage").and_then(|v| v.as_string()).as_deref() == Some("loading") {
+                on_msg.emit(Offline::Fetching {
+                    loaded: num("loaded"),
+                    total: num("total"),
+                });
+            }
+        });
+        let options = EventListenerOptions::enable_prevent_default();
+        let on_error = EventListener::new_with_options(&worker, "error", options, move |ev| {
+            ev.prevent_default();
+            on.emit(Offline::Failed);
+        });
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(0));
+        let _ = js_sys::Reflect::set(&msg, &"prefetch".into(), &JsValue::TRUE);
+        worker.post_message(&msg)?;
+        Ok(Prefetch {
+            _link: Link {
+                worker,
+                _listeners: [on_message, on_error],
+            },
+        })
     }
 }

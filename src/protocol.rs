@@ -70,6 +70,10 @@ pub struct Failure {
 /// The failure code of an image file (PNG, JPEG, TIFF): a scan for the text recogniser.
 pub const SCAN_IMAGE: &str = "scan-image";
 
+/// The failure code of a PDF some of whose pages have no text (scanned pages among text
+/// pages): the OCR path reads it whole, its text pages as they are and the others by OCR.
+pub const PAGES_WITHOUT_TEXT: &str = "pages-without-text";
+
 /// Whether `bytes` start like a PNG, JPEG or TIFF file (the formats the OCR path reads).
 pub fn is_image(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\x89PNG\r\n\x1a\n")
@@ -88,6 +92,10 @@ pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> 
         });
     }
     match imr_read::read(bytes, name, imr_read::Options::default()) {
+        Ok(read) if has_blank_page(&read.extracted) => Err(Failure {
+            code: PAGES_WITHOUT_TEXT.into(),
+            message: "Some pages of this PDF have no text: they are read by OCR.".into(),
+        }),
         Ok(read) => {
             let pages = read.extracted.pages();
             let kind = read.extracted.kind.as_str().to_string();
@@ -103,6 +111,17 @@ pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> 
             message: e.to_string(),
         }),
     }
+}
+
+/// Whether a PDF's text has a page with nothing but white space (a scanned page, or a blank
+/// one: the OCR path tells them apart, as the CLI's does).
+fn has_blank_page(e: &imr_read::Extracted) -> bool {
+    let starts = &e.page_starts;
+    e.kind == imr_read::SourceKind::Pdf
+        && (0..starts.len()).any(|i| {
+            let end = starts.get(i + 1).copied().unwrap_or(e.text.len());
+            e.text.get(starts[i]..end).is_none_or(|t| t.trim().is_empty())
+        })
 }
 
 /// Parses pasted text.

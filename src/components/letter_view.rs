@@ -9,6 +9,7 @@ use super::field::Field;
 use super::item_table::{decision_badge, request_text, source_text};
 use super::letter_table::place_text;
 use super::letter_table::{date_text, outcome_cell};
+use super::page_image::{is_low_confidence, low_confidence_ranges, PageImages};
 use super::source_view::{valid_span, SourceView};
 use crate::state::{days_between, is_cut, item_source, Action, AppState, LetterId, Row, View};
 use crate::summary::letter_summary;
@@ -79,6 +80,14 @@ pub fn letter_view(props: &Props) -> Html {
         .as_ref()
         .filter(|(id, _)| *id == row.id)
         .map(|(_, p)| p.as_str());
+    // Words the text recogniser was unsure of (a scan's): the values they are in get a mark.
+    let low = use_memo(row.id, |_| {
+        row.letter()
+            .ocr
+            .as_ref()
+            .map(low_confidence_ranges)
+            .unwrap_or_default()
+    });
     let on_highlight = {
         let highlight = highlight.clone();
         use_callback(row.id, move |p: Option<String>, id| {
@@ -99,9 +108,14 @@ pub fn letter_view(props: &Props) -> Html {
                 .collect(),
             _ => Vec::new(),
         };
+        let unsure = !ptr.starts_with("/warnings/") && span.is_some_and(|s| is_low_confidence(&low, s));
         html! {
             <>
                 <Field {ptr} {has_span} {active} on_highlight={on_highlight.clone()}>{ content }</Field>
+                if unsure {
+                    <span class="low-confidence" role="note" title="Read by OCR with low confidence: check it on the scan"
+                        aria-label="Read by OCR with low confidence: check it on the scan">{ "?" }</span>
+                }
                 if !notes.is_empty() {
                     <span class="field-warning" role="note" title={notes.join(" ")}
                         aria-label={format!("Warning: {}", notes.join(" "))}>{ "⚠" }</span>
@@ -214,8 +228,8 @@ pub fn letter_view(props: &Props) -> Html {
             </tr>
         }
     };
-    let span = highlighted
-        .and_then(|k| resolve_span(l, k))
+    let whole_span = highlighted.and_then(|k| resolve_span(l, k));
+    let span = whole_span
         .and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
     let mut about = match (row.parsed.pages, row.parsed.kind.as_str()) {
         (Some(n), "scan") => format!(" (scan, {n} pages)"),
@@ -311,7 +325,12 @@ pub fn letter_view(props: &Props) -> Html {
                         </section>
                     }
                 </div>
-                <SourceView {text} {span} />
+                <div class="beside">
+                    if l.ocr.is_some() {
+                        <PageImages row={row.clone()} span={whole_span} />
+                    }
+                    <SourceView {text} {span} />
+                </div>
             </div>
         </article>
     }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::runner::{now, BatchInfo};
 use crate::scheduler::Summary;
-use crate::state::AppState;
+use crate::state::{AppState, Entry, Status};
 
 /// From this many files, the bar also says how long is left.
 const BIG_BATCH: usize = 50;
@@ -37,9 +37,16 @@ pub fn progress(props: &Props) -> Html {
             return html! {};
         };
         let onclick = props.on_dismiss.reform(|_| ());
+        let entries = &props.state.entries;
+        let batch = &entries[entries.len().saturating_sub(total)..];
+        let (summary, by_ocr) = with_scans(summary, batch);
+        let mut text = summary_text(&summary);
+        if by_ocr > 0 {
+            text += &format!(" · {by_ocr} being read by OCR");
+        }
         return html! {
             <section class="progress batch-summary no-print" aria-label="Last batch" role="status">
-                { data(summary_text(&summary)) }
+                { data(text) }
                 <button type="button" id="dismiss-summary" class="secondary" aria-label="Dismiss" {onclick}>{ "×" }</button>
             </section>
         };
@@ -77,6 +84,32 @@ pub fn summary_text(s: &Summary) -> String {
     format!("{}, in {}", parts.join(", "), duration(s.elapsed.0))
 }
 
+/// The batch's summary counted on its files as they stand: the parsing worker's summary counts
+/// a scan it handed to the text recogniser as not read, but the scan is read (or not) by OCR
+/// after. Also gives the scans still being read. The scheduler's summary stays as it is when it
+/// is not of these files (a cancelled batch is forgotten by the state).
+pub fn with_scans(s: Summary, batch: &[Entry]) -> (Summary, usize) {
+    if batch.is_empty() || s.read + s.failed + s.cancelled != batch.len() {
+        return (s, 0);
+    }
+    let mut out = Summary {
+        read: 0,
+        failed: 0,
+        cancelled: 0,
+        ..s
+    };
+    let mut by_ocr = 0;
+    for e in batch {
+        match e.status {
+            Status::Done(_) => out.read += 1,
+            Status::Failed(_) => out.failed += 1,
+            Status::Cancelled | Status::Queued => out.cancelled += 1,
+            Status::Ocr(_) => by_ocr += 1,
+        }
+    }
+    (out, by_ocr)
+}
+
 /// Files per second, with one decimal below 10 (integer arithmetic: float formatting costs
 /// the page's wasm ~10 KB).
 pub fn rate(files: usize, ms: u64) -> String {
@@ -112,6 +145,54 @@ mod tests {
         assert_eq!(duration(9_960), "9.9 s");
         assert_eq!(duration(42_000), "42 s");
         assert_eq!(duration(185_000), "3 min 5 s");
+    }
+
+    #[test]
+    fn a_scan_read_by_ocr_counts_as_read() {
+        use crate::protocol::{Failure, Parsed};
+        use crate::state::OcrStage;
+        let entry = |id, status| Entry {
+            id,
+            name: format!("f{id}"),
+            status,
+        };
+        let parsed = || {
+            Status::Done(std::rc::Rc::new(Parsed {
+                letters: vec![],
+                text: String::new(),
+                kind: "scan".into(),
+                pages: Some(1),
+            }))
+        };
+        // The parsing worker answered 2 read, 2 failed: one of them a scan sent on to OCR.
+        let s = Summary {
+            read: 2,
+            failed: 2,
+            cancelled: 0,
+            elapsed: Millis(1_000),
+        };
+        let failure = Status::Failed(Failure {
+            code: "not-a-pdf".into(),
+            message: String::new(),
+        });
+        let mut batch = vec![
+            entry(1, parsed()),
+            entry(2, parsed()),
+            entry(3, failure),
+            entry(4, Status::Ocr(OcrStage::Page { page: 1, pages: 2 })),
+        ];
+        let (now, reading) = with_scans(s, &batch);
+        assert_eq!((now.read, now.failed, reading), (2, 1, 1));
+        assert_eq!(
+            summary_text(&now),
+            "2 read, 1 not read, in 1.0 s",
+            "a scan being read is not 'not read'"
+        );
+        batch[3].status = parsed();
+        let (now, reading) = with_scans(s, &batch);
+        assert_eq!((now.read, now.failed, reading), (3, 1, 0));
+        // Another batch's files: the scheduler's summary as it is.
+        assert_eq!(with_scans(s, &batch[..3]), (s, 0));
     }
 
     #[test]

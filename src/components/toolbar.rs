@@ -171,7 +171,10 @@ pub fn toolbar(props: &Props) -> Html {
     };
     let on_clear = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ClearAll))
+        Callback::from(move |_| {
+            crate::ocr::forget_page_images();
+            state.dispatch(Action::ClearAll)
+        })
     };
     let on_reset = {
         let state = state.clone();

@@ -1,19 +1,20 @@
 //! The page's OCR module, loaded only when a scan is met (never part of the first visit): a thin
-//! wasm-bindgen shell over `imr-scan` (page images out, words in, text assembled) and
-//! `imr-read` (the same parser as every other path). The Tesseract engine itself runs beside it
-//! in the OCR worker (`static/ocr/imr-ocr-worker.js`), which drives one [`ScanJob`] a file:
+//! wasm-bindgen shell over `imr-read`'s sans-I/O scan path ([`imr_read::begin`],
+//! [`imr_read::ScanJob`], [`imr_read::ScanJob::finish`]), the same code the CLI runs, so the page
+//! and `imr` build a scan's text and `ocr` block alike. The Tesseract engine itself runs beside
+//! it in the OCR worker (`static/ocr/imr-ocr-worker.js`), which drives one [`ScanReader`] a file:
 //!
 //! ```js
-//! const job = new ScanJob(bytes, name);        // throws Error with .code (image-too-large...)
-//! for (let i = 0; i < job.pageCount(); i++) {
-//!   const page = job.pageImage(i);             // undefined for a page read from its text layer
-//!   if (page) job.setWords(i, tsv(engine, page));
+//! const job = new ScanReader(bytes, name);      // throws Error with .code (image-too-large...)
+//! for (let n = 0; n < job.toRecognise(); n++) { // 0 for a PDF whose pages all have text
+//!   const page = job.pageImage(n);              // the n-th page without text, prepared
+//!   job.setWords(n, page.width, page.height, page.dpi, tsv(engine, page));
 //! }
-//! const reply = job.finish(id, "tesseract-wasm 0.11"); // JSON: {"id", "ok": {letter, text, kind, pages}}
+//! const reply = job.finish(id, "tesseract-wasm 0.11"); // JSON: {"id", "ok": {letters, text, kind, pages}}
 //! ```
 
-use imr_letter::{Letter, Ocr, SourceKind, WarningCode};
-use imr_scan::{GrayImage, Layout, Limits, PageInput, PageWords, Prep, ScanDocument, ScanPage};
+use imr_letter::Letter;
+use imr_read::{Begun, Extracted, OcrMode, PageWords, ReadError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -50,148 +51,161 @@ impl PageImage {
     }
 }
 
-/// One scanned file being read: its pages, and the words the engine gave for each image page.
+/// What the file needs: its text now, or pages to recognise first.
+enum Stage {
+    Text(Extracted),
+    Scan {
+        job: imr_read::ScanJob,
+        words: Vec<Option<PageWords>>,
+    },
+}
+
+/// One file being read: [`imr_read::begin`] with OCR where pages have no text.
 #[wasm_bindgen]
-pub struct ScanJob {
+pub struct ScanReader {
     name: Option<String>,
-    doc: ScanDocument,
-    words: Vec<Option<PageWords>>,
+    stage: Option<Stage>,
 }
 
 #[wasm_bindgen]
-impl ScanJob {
-    /// Decodes the file (PDF, PNG, JPEG or TIFF, by content) within [`Limits::default`]; throws
-    /// an `Error` whose `code` says why it cannot be read.
+impl ScanReader {
+    /// Reads the file (text, PDF, PNG, JPEG or TIFF, by content) up to the pages the engine
+    /// must read, within the scan reader's bounds; throws an `Error` whose `code` says why it
+    /// cannot be read.
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8], name: Option<String>) -> Result<ScanJob, JsValue> {
-        let doc = imr_scan::read(bytes, &Limits::default()).map_err(|e| {
-            let err = js_sys::Error::new(&capitalised(&e.to_string()));
-            let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
-            JsValue::from(err)
-        })?;
-        Ok(ScanJob::from_document(doc, name))
-    }
-
-    /// Pages of the file.
-    #[wasm_bindgen(js_name = pageCount)]
-    pub fn page_count(&self) -> usize {
-        self.doc.pages.len()
-    }
-
-    /// Pages that need the engine.
-    #[wasm_bindgen(js_name = imagePages)]
-    pub fn image_pages(&self) -> usize {
-        self.doc.image_pages()
-    }
-
-    /// Page `index` prepared for the engine, or `undefined` for a page with a text layer.
-    #[wasm_bindgen(js_name = pageImage)]
-    pub fn page_image(&self, index: usize) -> Option<PageImage> {
-        self.prepared(index).map(|img| PageImage {
-            width: img.width,
-            height: img.height,
-            dpi: img.dpi.x.round() as u32,
-            gray: img.pixels,
+    pub fn new(bytes: &[u8], name: Option<String>) -> Result<ScanReader, JsValue> {
+        let stage = match imr_read::begin(bytes, OcrMode::Auto).map_err(js_error)? {
+            Begun::Text(e) => Stage::Text(e),
+            Begun::Scan(job) => {
+                let words = (0..job.pages_to_recognise()).map(|_| None).collect();
+                Stage::Scan { job, words }
+            }
+        };
+        Ok(ScanReader {
+            name,
+            stage: Some(stage),
         })
     }
 
-    /// The engine's words for page `index` (Tesseract TSV), at the size of [`Self::page_image`].
-    #[wasm_bindgen(js_name = setWords)]
-    pub fn set_words(&mut self, index: usize, width: u32, height: u32, dpi: u32, tsv: &str) {
-        if let Some(slot) = self.words.get_mut(index) {
-            *slot = Some(PageWords {
-                width,
-                height,
-                dpi,
-                words: imr_scan::parse_tsv(tsv),
-            });
+    /// Pages of the file (0 for text).
+    #[wasm_bindgen(js_name = pageCount)]
+    pub fn page_count(&self) -> usize {
+        match &self.stage {
+            Some(Stage::Text(e)) => e.pages().unwrap_or(0),
+            Some(Stage::Scan { job, .. }) => job.pages(),
+            None => 0,
         }
     }
 
-    /// The letter read from the pages, as the page's `Reply` JSON for job `id`:
-    /// `{"id": id, "ok": Parsed}`.
-    pub fn finish(&self, id: u32, engine: &str) -> String {
-        let parsed = self.parsed(engine);
-        serde_json::to_string(&Reply { id, ok: parsed }).unwrap_or_default()
+    /// Pages the engine must read (0 when every page has text).
+    #[wasm_bindgen(js_name = toRecognise)]
+    pub fn to_recognise(&self) -> usize {
+        match &self.stage {
+            Some(Stage::Scan { job, .. }) => job.pages_to_recognise(),
+            _ => 0,
+        }
+    }
+
+    /// The file's page number (from 1) of the `n`-th page to recognise.
+    #[wasm_bindgen(js_name = pageNumber)]
+    pub fn page_number(&self, n: usize) -> usize {
+        match &self.stage {
+            Some(Stage::Scan { job, .. }) if n < job.pages_to_recognise() => job.page_number(n),
+            _ => 0,
+        }
+    }
+
+    /// The `n`-th page to recognise, prepared for the engine (300 dpi, deskewed).
+    #[wasm_bindgen(js_name = pageImage)]
+    pub fn page_image(&self, n: usize) -> Option<PageImage> {
+        match &self.stage {
+            Some(Stage::Scan { job, .. }) if n < job.pages_to_recognise() => {
+                let img = job.page_image(n);
+                Some(PageImage {
+                    width: img.width,
+                    height: img.height,
+                    dpi: img.dpi.x.round() as u32,
+                    gray: img.pixels,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The engine's words for the `n`-th page to recognise (Tesseract TSV), at the size of
+    /// [`Self::page_image`].
+    #[wasm_bindgen(js_name = setWords)]
+    pub fn set_words(&mut self, n: usize, width: u32, height: u32, dpi: u32, tsv: &str) {
+        if let Some(Stage::Scan { words, .. }) = &mut self.stage {
+            if let Some(slot) = words.get_mut(n) {
+                *slot = Some(PageWords {
+                    width,
+                    height,
+                    dpi,
+                    words: imr_read::parse_tsv(tsv),
+                });
+            }
+        }
+    }
+
+    /// The letters read from the file, as the page's `Reply` JSON for job `id`:
+    /// `{"id": id, "ok": Parsed}` or `{"id": id, "err": {code, message}}`. A page the engine
+    /// gave no words for counts as an empty page. Once only: the job is spent.
+    pub fn finish(&mut self, id: u32, engine: &str) -> String {
+        let result = match self.stage.take() {
+            Some(stage) => read(stage, engine, self.name.as_deref()),
+            None => Err(Failure {
+                code: "ocr-failed",
+                message: "This scan was already read.".into(),
+            }),
+        };
+        let reply = match result {
+            Ok(ok) => Reply {
+                id,
+                ok: Some(ok),
+                err: None,
+            },
+            Err(err) => Reply {
+                id,
+                ok: None,
+                err: Some(err),
+            },
+        };
+        serde_json::to_string(&reply).unwrap_or_default()
     }
 }
 
-impl ScanJob {
-    /// A job over a decoded document.
-    pub fn from_document(doc: ScanDocument, name: Option<String>) -> ScanJob {
-        let words = doc.pages.iter().map(|_| None).collect();
-        ScanJob { name, doc, words }
-    }
-
-    /// Page `index` at 300 dpi, deskewed (the preparation measured best), if it is an image.
-    pub fn prepared(&self, index: usize) -> Option<GrayImage> {
-        match self.doc.pages.get(index)? {
-            ScanPage::Image(img) => Some(imr_scan::prepare(img, &Prep::default()).0),
-            ScanPage::Text(_) => None,
+/// The letters of a file whose pages are all known (text pages as they were, image pages from
+/// the engine's words).
+fn read(stage: Stage, engine: &str, name: Option<&str>) -> Result<Parsed, Failure> {
+    let extracted = match stage {
+        Stage::Text(e) => e,
+        Stage::Scan { job, words } => {
+            let words = words
+                .into_iter()
+                .map(|w| {
+                    w.unwrap_or(PageWords {
+                        width: 0,
+                        height: 0,
+                        dpi: 0,
+                        words: Vec::new(),
+                    })
+                })
+                .collect();
+            job.finish(words, engine).map_err(|e| Failure {
+                code: e.code(),
+                message: capitalised(&e.to_string()),
+            })?
         }
-    }
-
-    /// The text, the first letter in it and its `ocr` block. An image page the engine gave no
-    /// words for counts as an empty page.
-    pub fn parsed(&self, engine: &str) -> Parsed {
-        let empty = PageWords {
-            width: 0,
-            height: 0,
-            dpi: 0,
-            words: Vec::new(),
-        };
-        let inputs: Vec<PageInput> = self
-            .doc
-            .pages
-            .iter()
-            .zip(&self.words)
-            .map(|(page, words)| match (page, words) {
-                (ScanPage::Text(t), _) => PageInput::Text(t),
-                (ScanPage::Image(_), Some(w)) => PageInput::Words(w),
-                (ScanPage::Image(_), None) => PageInput::Words(&empty),
-            })
-            .collect();
-        let assembled = imr_scan::assemble(&inputs, engine, &Layout::default());
-        let warnings: Vec<(WarningCode, String)> = self
-            .doc
-            .warnings
-            .iter()
-            .map(|w| {
-                let code =
-                    WarningCode::from_str_code(w.code).unwrap_or(WarningCode::PageUnreadable);
-                (code, w.message.clone())
-            })
-            .collect();
-        let o = assembled.ocr;
-        let ocr = Ocr {
-            engine: o.engine,
-            pages: o.pages as usize,
-            mean_confidence: o.mean_confidence.unwrap_or(0.0),
-            dpi: o.dpi,
-            page_sizes: o.page_sizes,
-            words: o
-                .words
-                .iter()
-                .map(|page| page.iter().map(|w| w.map(u64::from)).collect())
-                .collect(),
-        };
-        let extracted = imr_read::Extracted {
-            text: assembled.text,
-            kind: SourceKind::Scan,
-            page_starts: assembled.page_starts,
-            warnings,
-            ocr: Some(ocr),
-            low_confidence_pages: assembled.low_confidence_pages,
-        };
-        // Every letter of the scan (a bundle gives several), each with the scan's `ocr` block.
-        let letters = imr_read::letters(&extracted, self.name.as_deref(), Default::default());
-        Parsed {
-            letters,
-            text: extracted.text,
-            kind: SourceKind::Scan.as_str(),
-            pages: Some(self.doc.pages.len()),
-        }
-    }
+    };
+    // Every letter of the file (a bundle gives several), each with the scan's `ocr` block.
+    let letters = imr_read::letters(&extracted, name, Default::default());
+    Ok(Parsed {
+        letters,
+        pages: extracted.pages(),
+        kind: extracted.kind.as_str(),
+        text: extracted.text,
+    })
 }
 
 /// What the page's worker protocol carries for a read file (the page's `Parsed`).
@@ -203,10 +217,26 @@ pub struct Parsed {
     pub pages: Option<usize>,
 }
 
+/// Why a file could not be read (the page's `Failure`).
+#[derive(Debug, Serialize)]
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
 #[derive(Serialize)]
 struct Reply {
     id: u32,
-    ok: Parsed,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ok: Option<Parsed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    err: Option<Failure>,
+}
+
+fn js_error(e: ReadError) -> JsValue {
+    let err = js_sys::Error::new(&capitalised(&e.to_string()));
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+    JsValue::from(err)
 }
 
 fn capitalised(s: &str) -> String {

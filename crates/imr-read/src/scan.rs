@@ -207,6 +207,7 @@ impl ScanJob {
                     .into_iter()
                     .map(|page| page.into_iter().map(|w| w.map(u64::from)).collect())
                     .collect(),
+                confidences: o.confidences,
             }),
         })
     }

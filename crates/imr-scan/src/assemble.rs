@@ -36,6 +36,10 @@ pub struct OcrData {
     /// Words of each page of the document: `[start, end, x, y, w, h]`, a byte range of the
     /// text and the word's box in pixels at `dpi` (empty for a text-layer page).
     pub words: Vec<Vec<[u32; 6]>>,
+    /// Each word's confidence, 0-100, in the order of `words` (a word joined from two has the
+    /// lower of theirs).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub confidences: Vec<Vec<u8>>,
 }
 
 /// The text and its `ocr` block.
@@ -106,6 +110,7 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
     let mut text = String::new();
     let mut page_sizes = Vec::with_capacity(pages.len());
     let mut all_words = Vec::with_capacity(pages.len());
+    let mut all_confidences = Vec::with_capacity(pages.len());
     let (mut sum, mut count, mut ocr_pages) = (0.0f64, 0usize, 0u32);
     let mut low = Vec::new();
     let mut page_starts = Vec::with_capacity(pages.len());
@@ -119,6 +124,7 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
                 text.push_str(t);
                 page_sizes.push([0, 0]);
                 all_words.push(Vec::new());
+                all_confidences.push(Vec::new());
             }
             PageInput::Words(p) => {
                 ocr_pages += 1;
@@ -131,10 +137,13 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
                 page_sizes.push([s(p.width), s(p.height)]);
                 let words = without_specks(&p.words, layout.speck_size);
                 let mut boxes = Vec::with_capacity(words.len());
-                write_page(&mut text, &words, layout, |start, end, b| {
+                let mut confidences = Vec::with_capacity(words.len());
+                write_page(&mut text, &words, layout, |start, end, b, c| {
                     boxes.push([start, end, s(b.x), s(b.y), s(b.w), s(b.h)]);
+                    confidences.push(c.round().clamp(0.0, 100.0) as u8);
                 });
                 all_words.push(boxes);
+                all_confidences.push(confidences);
                 let page_sum: f64 = words.iter().map(|w| f64::from(w.confidence)).sum();
                 if !words.is_empty() && (page_sum / words.len() as f64) < f64::from(LOW_CONFIDENCE)
                 {
@@ -155,6 +164,7 @@ pub fn assemble(pages: &[PageInput<'_>], engine: &str, layout: &Layout) -> Assem
             dpi,
             page_sizes,
             words: all_words,
+            confidences: all_confidences,
         },
         low_confidence_pages: low,
         page_starts,
@@ -167,7 +177,7 @@ fn write_page(
     text: &mut String,
     words: &[Word],
     layout: &Layout,
-    mut placed: impl FnMut(u32, u32, BBox),
+    mut placed: impl FnMut(u32, u32, BBox, f32),
 ) {
     let lines = lines(words);
     let median_height = median_line_height(&lines);
@@ -193,13 +203,15 @@ fn write_page(
             }
             let start = text.len() as u32;
             let mut bbox = line[i].bbox;
+            let mut confidence = line[i].confidence;
             text.push_str(&line[i].text);
             if i + 1 < line.len() && split_at_kerned_capital(&line[i], &line[i + 1], join_below) {
                 i += 1;
                 text.push_str(&line[i].text);
                 bbox = union(bbox, line[i].bbox);
+                confidence = confidence.min(line[i].confidence);
             }
-            placed(start, text.len() as u32, bbox);
+            placed(start, text.len() as u32, bbox, confidence);
             i += 1;
         }
         prev = Some((&first.key, bottom));
