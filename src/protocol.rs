@@ -92,7 +92,7 @@ pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> 
         });
     }
     match imr_read::read(bytes, name, imr_read::Options::default()) {
-        Ok(read) if has_blank_page(&read.extracted) => Err(Failure {
+        Ok(read) if read.extracted.has_page_without_text() => Err(Failure {
             code: PAGES_WITHOUT_TEXT.into(),
             message: "Some pages of this PDF have no text: they are read by OCR.".into(),
         }),
@@ -111,17 +111,6 @@ pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> 
             message: e.to_string(),
         }),
     }
-}
-
-/// Whether a PDF's text has a page with nothing but white space (a scanned page, or a blank
-/// one: the OCR path tells them apart, as the CLI's does).
-fn has_blank_page(e: &imr_read::Extracted) -> bool {
-    let starts = &e.page_starts;
-    e.kind == imr_read::SourceKind::Pdf
-        && (0..starts.len()).any(|i| {
-            let end = starts.get(i + 1).copied().unwrap_or(e.text.len());
-            e.text.get(starts[i]..end).is_none_or(|t| t.trim().is_empty())
-        })
 }
 
 /// Parses pasted text.

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::offline::MakeOffline;
 use crate::runner::Job;
 use crate::samples::SAMPLES;
 
@@ -44,6 +45,7 @@ pub fn landing(props: &Props) -> Html {
                             in this page (the recogniser, about 3 MB, loads the first time a scan is met; \
                             the single-file edition lists scans as not read and sends you to the served page)." }</li>
                     </ul>
+                    <MakeOffline />
                 </div>
                 <div class="card" id="privacy-how">
                     <h3>{ "Nothing leaves this machine" }</h3>

@@ -108,7 +108,8 @@ pub fn letter_view(props: &Props) -> Html {
                 .collect(),
             _ => Vec::new(),
         };
-        let unsure = !ptr.starts_with("/warnings/") && span.is_some_and(|s| is_low_confidence(&low, s));
+        let unsure =
+            !ptr.starts_with("/warnings/") && span.is_some_and(|s| is_low_confidence(&low, s));
         html! {
             <>
                 <Field {ptr} {has_span} {active} on_highlight={on_highlight.clone()}>{ content }</Field>
@@ -229,8 +230,7 @@ pub fn letter_view(props: &Props) -> Html {
         }
     };
     let whole_span = highlighted.and_then(|k| resolve_span(l, k));
-    let span = whole_span
-        .and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
+    let span = whole_span.and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
     let mut about = match (row.parsed.pages, row.parsed.kind.as_str()) {
         (Some(n), "scan") => format!(" (scan, {n} pages)"),
         (Some(n), _) => format!(" (PDF, {n} pages)"),

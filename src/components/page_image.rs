@@ -13,8 +13,8 @@ use crate::state::Row;
 
 /// A word the engine gave a confidence under this (0-100) marks the value it is part of as
 /// read with low confidence. Measured on the scan corpus (BENCHMARKS.md, "Low-confidence
-/// words"): of the words under it, most are misread; above it, few.
-pub const LOW_WORD_CONFIDENCE: u8 = 80;
+/// words"): over half the words under it are misread, about 1 in 100 above 90.
+pub const LOW_WORD_CONFIDENCE: u8 = 85;
 
 /// The words of the `ocr` block whose text overlaps `span`: `(page, [x, y, w, h])`.
 pub fn words_in(ocr: &Ocr, span: [usize; 2]) -> Vec<(usize, [u64; 4])> {
@@ -152,7 +152,10 @@ mod tests {
     fn a_span_outlines_the_words_it_overlaps_on_their_pages() {
         let o = ocr();
         assert_eq!(words_in(&o, [0, 4]), vec![(0, [1, 2, 3, 4])]);
-        assert_eq!(words_in(&o, [6, 13]), vec![(0, [5, 2, 3, 4]), (1, [7, 8, 9, 10])]);
+        assert_eq!(
+            words_in(&o, [6, 13]),
+            vec![(0, [5, 2, 3, 4]), (1, [7, 8, 9, 10])]
+        );
         assert_eq!(words_in(&o, [9, 11]), vec![]);
     }
 

@@ -5,7 +5,8 @@
 // pages without text out, words in, the letter out). The engine is loaded only when a page needs
 // it (a PDF whose blank pages hold no image is read from its text alone).
 //
-// Page -> worker: {id, file}, or {id, prefetch: true} to fetch every file of the recogniser into
+// Page -> worker: {id, file} ({id, file, previews: false}: no page images, for the JS API's
+// readAny), or {id, prefetch: true} to fetch every file of the recogniser into
 // the service worker's cache ahead of time ("make available offline"). Worker -> page:
 // {id, stage: "loading", loaded, total} while files load, {id, stage: "page", page, pages}
 // before each page is recognised, then {id, reply, images} with the page's Reply JSON ({id,
@@ -107,7 +108,7 @@ function hocrToTsv(hocr) {
   return 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n' + rows.join('\n') + '\n';
 }
 
-async function read(id, file) {
+async function read(id, file, previews) {
   const report = (loaded, total) => postMessage({ id, stage: "loading", loaded, total });
   await loadScanModule(report);
   const job = new ScanReader(new Uint8Array(await file.arrayBuffer()), file.name ?? null);
@@ -122,7 +123,7 @@ async function read(id, file) {
       const { width, height, dpi } = image;
       const rgba = new Uint8ClampedArray(image.rgba().buffer);
       image.free();
-      images[page - 1] = await preview(rgba, width, height);
+      if (previews) images[page - 1] = await preview(rgba, width, height);
       engine.setVariable("user_defined_dpi", String(dpi));
       engine.loadImage({ width, height, data: rgba });
       const tsv = hocrToTsv(engine.getHOCR());
@@ -142,10 +143,10 @@ async function prefetch(id) {
   return { reply: JSON.stringify({ id, prefetched: true }), images: [] };
 }
 
-onmessage = async ({ data: { id, file, prefetch: ahead } }) => {
+onmessage = async ({ data: { id, file, prefetch: ahead, previews = true } }) => {
   let answer;
   try {
-    answer = await (ahead ? prefetch(id) : read(id, file));
+    answer = await (ahead ? prefetch(id) : read(id, file, previews));
   } catch (e) {
     answer = { reply: JSON.stringify({ id, err: { code: e?.code ?? "ocr-failed", message: e?.message ?? String(e) } }), images: [] };
   }

@@ -50,3 +50,47 @@ test("parseLetter(text) and parsePdf(bytes) return spec objects equal to the CLI
     await app.close();
   }
 });
+
+const FAX = join(CORPUS, "scans/format1_CM16-0237844.scan-fax.pdf");
+
+test("readAny(bytes, name) reads text and PDFs at once and a fax PDF by OCR", { timeout: 460_000 }, async () => {
+  const [cliPdf] = await cliParse([PDF]);
+  const app = await openApp();
+  try {
+    const got = await app.page.evaluate(
+      async ({ pdf, fax }) => {
+        const api = await import("/imr-js/imr_js.js");
+        await api.default();
+        const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        let err = null;
+        try {
+          await api.readAny(new Uint8Array([37, 80, 68, 70, 45, 1, 2]), "broken.pdf");
+        } catch (e) {
+          err = { isError: e instanceof Error, code: e.code };
+        }
+        return {
+          pdf: await api.readAny(bytes(pdf), "letter.pdf"),
+          // The OCR worker of the reader (dist/ocr/), started for this file.
+          fax: await api.readAny(bytes(fax), "fax.pdf", "/ocr/imr-ocr-worker.js"),
+          err,
+        };
+      },
+      { pdf: (await readFile(PDF)).toString("base64"), fax: (await readFile(FAX)).toString("base64") },
+    );
+    assert.deepEqual(got.pdf, [{ ...cliPdf, source: { ...cliPdf.source, name: "letter.pdf" } }]);
+    assert.equal(got.fax.length, 1);
+    const [l] = got.fax;
+    assert.equal(l.case_number, "CM16-0237844");
+    assert.deepEqual(l.items.map((i) => i.decision), ["upheld"]);
+    assert.equal(l.outcome, "upheld");
+    assert.deepEqual(l.source, { ...l.source, name: "fax.pdf", kind: "scan" });
+    assert.match(l.ocr.engine, /^tesseract-wasm 0\.11\.0/);
+    assert.equal(l.ocr.pages, 2);
+    assert.equal(l.ocr.words.length, 2);
+    assert.equal(got.err.isError, true);
+    assert.equal(typeof got.err.code, "string");
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});

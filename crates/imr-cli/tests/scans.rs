@@ -309,3 +309,29 @@ fn a_bundle_of_scans_gives_each_letter() {
         check_ocr_block(l, 4);
     }
 }
+
+/// A PDF whose first page has a text layer and whose second is a scanned page (`qpdf --pages`
+/// of a letter's PDF and its fax): the text page is read as text, the scanned one by OCR, and
+/// the letter says which (the `ocr` block has a size and words for the scanned page only).
+#[test]
+fn a_pdf_with_a_scanned_page_among_text_pages_reads_that_page_by_ocr() {
+    let mixed = corpus("made/scans/CM16-0237844-text-page1-scan-page2.pdf");
+    let o = imr(&["parse", "--with-text", &mixed]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let letter = &v[0];
+    assert_eq!(letter["case_number"], "CM16-0237844");
+    assert_eq!(decisions(letter), ["upheld"]);
+    assert_eq!(letter["source"]["kind"], "scan");
+    let ocr = &letter["ocr"];
+    assert_eq!(ocr["pages"], 1);
+    assert_eq!(ocr["page_sizes"][0], serde_json::json!([0, 0]));
+    assert_eq!(ocr["words"][0], serde_json::json!([]));
+    let words = ocr["words"][1].as_array().unwrap();
+    assert!(words.len() > 100, "{} words", words.len());
+    assert_eq!(ocr["confidences"][1].as_array().unwrap().len(), words.len());
+    // The text page's words are the text layer's: the case number comes before the OCR'd page.
+    let text = letter["text"].as_str().unwrap();
+    let first_ocr_word = words[0][0].as_u64().unwrap() as usize;
+    assert!(text[..first_ocr_word].contains("CM16-0237844"));
+}

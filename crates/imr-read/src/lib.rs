@@ -100,6 +100,19 @@ impl Extracted {
         (self.kind != SourceKind::Text).then_some(self.page_starts.len())
     }
 
+    /// Whether a PDF's text has a page with nothing but white space: a scanned page among text
+    /// pages (or a blank one; [`begin`] tells them apart by looking for an image on it).
+    pub fn has_page_without_text(&self) -> bool {
+        let starts = &self.page_starts;
+        self.kind == SourceKind::Pdf
+            && (0..starts.len()).any(|i| {
+                let end = starts.get(i + 1).copied().unwrap_or(self.text.len());
+                self.text
+                    .get(starts[i]..end)
+                    .is_none_or(|t| t.trim().is_empty())
+            })
+    }
+
     /// The page (from 1) that byte `at` of the text is on.
     pub fn page_of(&self, at: usize) -> Option<usize> {
         if self.kind == SourceKind::Text {

@@ -85,7 +85,8 @@ pub fn begin(bytes: &[u8], mode: OcrMode) -> Result<Begun, ReadError> {
             };
             match text_layer {
                 Some(e)
-                    if mode == OcrMode::Off || (mode == OcrMode::Auto && !has_blank_page(&e)) =>
+                    if mode == OcrMode::Off
+                        || (mode == OcrMode::Auto && !e.has_page_without_text()) =>
                 {
                     Ok(Begun::Text(e))
                 }
@@ -104,17 +105,6 @@ pub fn begin(bytes: &[u8], mode: OcrMode) -> Result<Begun, ReadError> {
             }
         }
     }
-}
-
-/// Whether a PDF's text has a page with nothing but white space.
-fn has_blank_page(e: &Extracted) -> bool {
-    let n = e.page_starts.len();
-    (0..n).any(|i| {
-        let end = e.page_starts.get(i + 1).copied().unwrap_or(e.text.len());
-        e.text
-            .get(e.page_starts[i]..end)
-            .is_none_or(|t| t.trim().is_empty())
-    })
 }
 
 fn scan_job(bytes: &[u8], text_warnings: Vec<(WarningCode, String)>) -> Result<ScanJob, ReadError> {
