@@ -13,7 +13,7 @@
 //! [`Prefetch`] fetches the recogniser's files ahead of time ("make available offline").
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -234,18 +234,25 @@ fn unavailable() -> Failure {
 thread_local! {
     /// The page images of each file read by OCR, by entry id: a `blob:` URL per page (`None`
     /// for a page read from its text layer).
-    static PAGE_IMAGES: RefCell<HashMap<u32, Rc<[Option<String>]>>> = RefCell::new(HashMap::new());
+    /// (A list, not a map: a few scans at most are read in a visit, and a map's hashing
+    /// would cost the page's wasm more than the search.)
+    static PAGE_IMAGES: RefCell<Vec<(u32, Rc<[Option<String>]>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The page images of file `entry`, if it was read by OCR here.
 pub fn page_images(entry: u32) -> Option<Rc<[Option<String>]>> {
-    PAGE_IMAGES.with(|m| m.borrow().get(&entry).cloned())
+    PAGE_IMAGES.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(e, _)| *e == entry)
+            .map(|(_, urls)| urls.clone())
+    })
 }
 
 /// Forgets every page image (their blobs are freed).
 pub fn forget_page_images() {
     PAGE_IMAGES.with(|m| {
-        for urls in m.borrow_mut().drain().map(|(_, v)| v) {
+        for (_, urls) in m.borrow_mut().drain(..) {
             for url in urls.iter().flatten() {
                 let _ = web_sys::Url::revoke_object_url(url);
             }
@@ -262,7 +269,11 @@ fn keep_page_images(entry: u32, images: &js_sys::Array) {
                 .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
         })
         .collect();
-    PAGE_IMAGES.with(|m| m.borrow_mut().insert(entry, urls));
+    PAGE_IMAGES.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|(e, _)| *e != entry);
+        m.push((entry, urls));
+    });
 }
 
 /// What "make available offline" has done.
