@@ -140,29 +140,20 @@ impl OcrRunner {
     }
 
     fn spawn(&self) -> Result<Link, JsValue> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(OCR_WORKER_URL, &options)?;
-        let me = self.me.clone();
-        let on_message = EventListener::new(&worker, "message", move |ev| {
-            let Some(rc) = me.upgrade() else { return };
-            let Some(data) = ev.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
-                return;
-            };
-            OcrRunner::on_message(&rc, &data);
-        });
-        let me = self.me.clone();
-        let options = EventListenerOptions::enable_prevent_default();
-        let on_error = EventListener::new_with_options(&worker, "error", options, move |ev| {
-            ev.prevent_default(); // handled: the file fails, the next one gets a new worker
-            if let Some(rc) = me.upgrade() {
-                OcrRunner::died(&rc);
-            }
-        });
-        Ok(Link {
-            worker,
-            _listeners: [on_message, on_error],
-        })
+        let (me, me2) = (self.me.clone(), self.me.clone());
+        start_worker(
+            Box::new(move |data| {
+                if let Some(rc) = me.upgrade() {
+                    OcrRunner::on_message(&rc, &data);
+                }
+            }),
+            // Handled: the file fails, the next one gets a new worker.
+            Box::new(move || {
+                if let Some(rc) = me2.upgrade() {
+                    OcrRunner::died(&rc);
+                }
+            }),
+        )
     }
 
     fn on_message(rc: &Rc<RefCell<OcrRunner>>, data: &JsValue) {
@@ -222,6 +213,30 @@ impl OcrRunner {
         }
         OcrRunner::next(rc);
     }
+}
+
+/// Starts the OCR worker with its two listeners (an `error` is handled: never the console's).
+fn start_worker(
+    on_message: Box<dyn Fn(JsValue)>,
+    on_error: Box<dyn Fn()>,
+) -> Result<Link, JsValue> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(OCR_WORKER_URL, &options)?;
+    let on_message = EventListener::new(&worker, "message", move |ev| {
+        if let Some(data) = ev.dyn_ref::<MessageEvent>().map(MessageEvent::data) {
+            on_message(data);
+        }
+    });
+    let options = EventListenerOptions::enable_prevent_default();
+    let on_error = EventListener::new_with_options(&worker, "error", options, move |ev| {
+        ev.prevent_default();
+        on_error();
+    });
+    Ok(Link {
+        worker,
+        _listeners: [on_message, on_error],
+    })
 }
 
 fn unavailable() -> Failure {
@@ -298,43 +313,26 @@ pub struct Prefetch {
 impl Prefetch {
     /// Starts the fetch; `on` gets its progress and its end.
     pub fn start(on: yew::Callback<Offline>) -> Result<Prefetch, JsValue> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(OCR_WORKER_URL, &options)?;
         let on_msg = on.clone();
-        let on_message = EventListener::new(&worker, "message", move |ev| {
-            let Some(data) = ev.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
-                return;
-            };
-            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
-            let num = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
-            if let Some(reply) = get("reply").and_then(|v| v.as_string()) {
-                on_msg.emit(if reply.contains("\"prefetched\":true") {
-                    Offline::Done
-                } else {
-                    Offline::Failed
+        let link = start_worker(
+            Box::new(move |data| {
+                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+                let num = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+                on_msg.emit(match get("reply").and_then(|v| v.as_string()) {
+                    Some(reply) if reply.contains("\"prefetched\":true") => Offline::Done,
+                    Some(_) => Offline::Failed,
+                    None => Offline::Fetching {
+                        loaded: num("loaded"),
+                        total: num("total"),
+                    },
                 });
-            } else if get("stage").and_then(|v| v.as_string()).as_deref() == Some("loading") {
-                on_msg.emit(Offline::Fetching {
-                    loaded: num("loaded"),
-                    total: num("total"),
-                });
-            }
-        });
-        let options = EventListenerOptions::enable_prevent_default();
-        let on_error = EventListener::new_with_options(&worker, "error", options, move |ev| {
-            ev.prevent_default();
-            on.emit(Offline::Failed);
-        });
+            }),
+            Box::new(move || on.emit(Offline::Failed)),
+        )?;
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(0));
         let _ = js_sys::Reflect::set(&msg, &"prefetch".into(), &JsValue::TRUE);
-        worker.post_message(&msg)?;
-        Ok(Prefetch {
-            _link: Link {
-                worker,
-                _listeners: [on_message, on_error],
-            },
-        })
+        link.worker.post_message(&msg)?;
+        Ok(Prefetch { _link: link })
     }
 }

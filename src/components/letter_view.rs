@@ -9,7 +9,9 @@ use super::field::Field;
 use super::item_table::{decision_badge, request_text, source_text};
 use super::letter_table::place_text;
 use super::letter_table::{date_text, outcome_cell};
-use super::page_image::{is_low_confidence, low_confidence_ranges, PageImages};
+use super::page_image::{
+    is_low_confidence, low_confidence_mark, low_confidence_ranges, PageImages,
+};
 use super::source_view::{valid_span, SourceView};
 use crate::state::{days_between, is_cut, item_source, Action, AppState, LetterId, Row, View};
 use crate::summary::letter_summary;
@@ -113,10 +115,7 @@ pub fn letter_view(props: &Props) -> Html {
         html! {
             <>
                 <Field {ptr} {has_span} {active} on_highlight={on_highlight.clone()}>{ content }</Field>
-                if unsure {
-                    <span class="low-confidence" role="note" title="Read by OCR with low confidence: check it on the scan"
-                        aria-label="Read by OCR with low confidence: check it on the scan">{ "?" }</span>
-                }
+                if unsure { { low_confidence_mark() } }
                 if !notes.is_empty() {
                     <span class="field-warning" role="note" title={notes.join(" ")}
                         aria-label={format!("Warning: {}", notes.join(" "))}>{ "⚠" }</span>

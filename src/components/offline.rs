@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::ocr_status::megabytes;
 use crate::ocr::{Offline, Prefetch};
 use crate::runner::single_file_edition;
 
@@ -11,24 +12,14 @@ use crate::runner::single_file_edition;
 pub fn offline_text(state: Offline) -> String {
     match state {
         Offline::Idle => String::new(),
-        Offline::Fetching { loaded, total } if total > 0 => format!(
+        Offline::Fetching { loaded, total } => format!(
             "Fetching the text recogniser for offline use: {} of {}…",
             megabytes(loaded),
-            megabytes(total)
-        ),
-        Offline::Fetching { loaded, .. } => format!(
-            "Fetching the text recogniser for offline use: {}…",
-            megabytes(loaded)
+            if total > 0 { megabytes(total) } else { "?".into() }
         ),
         Offline::Done => "Done: the text recogniser is kept in this browser, so scans are read offline too.".into(),
         Offline::Failed => "The text recogniser could not be fetched; try again when the page's server can be reached.".into(),
     }
-}
-
-/// Bytes as megabytes with one decimal, in integers (float formatting costs the page's wasm).
-fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes + 50_000) / 100_000;
-    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 #[function_component(MakeOffline)]
@@ -62,10 +53,15 @@ pub fn make_offline() -> Html {
         Offline::Done => "done",
         Offline::Failed => "failed",
     };
+    let label = if *state == Offline::Done {
+        "Scans readable offline ✓"
+    } else {
+        "Make scans readable offline"
+    };
     html! {
         <div class="offline" role="group" aria-label="Offline use">
             <button type="button" id="make-offline" class="secondary" disabled={busy} {onclick}>
-                { if *state == Offline::Done { "Scans readable offline ✓" } else { "Make scans readable offline" } }
+                { label }
             </button>
             <span id="offline-status" role="status" data-state={tag}>{ offline_text(*state) }</span>
         </div>

@@ -50,6 +50,13 @@ pub fn low_confidence_ranges(ocr: &Ocr) -> Vec<[usize; 2]> {
     out
 }
 
+/// The mark of a value read with low confidence (one function, not inlined into each field).
+#[inline(never)]
+pub fn low_confidence_mark() -> Html {
+    const SAYS: &str = "Read by OCR with low confidence: check it on the scan";
+    html! { <span class="low-confidence" role="note" title={SAYS} aria-label={SAYS}>{ "?" }</span> }
+}
+
 /// Whether `span` takes in a word of `low` (ranges as [`low_confidence_ranges`] gives them).
 pub fn is_low_confidence(low: &[[usize; 2]], span: [usize; 2]) -> bool {
     let [a, b] = span;
@@ -113,7 +120,7 @@ pub fn page_images(props: &Props) -> Html {
                     html! {
                         <figure class="page-image" data-page={n.to_string()}>
                             <svg viewBox={format!("0 0 {w} {h}")} role="img"
-                                aria-label={format!("Page {n} of {of}, as read by OCR{}", if here.is_empty() { String::new() } else { format!(", {} word(s) of the highlighted value outlined", here.len()) })}>
+                                aria-label={format!("Page {n} of {of}, as read by OCR, {} word(s) of the highlighted value outlined", here.len())}>
                                 <image href={url} x="0" y="0" width={w.to_string()} height={h.to_string()} />
                                 { for here.iter().map(|b| html! {
                                     <rect class="word-box" x={b[0].to_string()} y={b[1].to_string()}
