@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::offline::MakeOffline;
+use super::offline::use_make_offline;
 use crate::runner::Job;
 use crate::samples::SAMPLES;
 
@@ -25,6 +25,7 @@ pub fn sample_buttons(on_add: &Callback<Vec<(String, Job)>>, id_prefix: &str) ->
 
 #[function_component(Landing)]
 pub fn landing(props: &Props) -> Html {
+    let offline = use_make_offline();
     html! {
         <section class="landing" id="landing" aria-labelledby="landing-title">
             <h2 id="landing-title">{ "Read IMR decision letters, here in this tab" }</h2>
@@ -45,7 +46,7 @@ pub fn landing(props: &Props) -> Html {
                             in this page (the recogniser, about 3 MB, loads the first time a scan is met; \
                             the single-file edition lists scans as not read and sends you to the served page)." }</li>
                     </ul>
-                    <MakeOffline />
+                    { offline }
                 </div>
                 <div class="card" id="privacy-how">
                     <h3>{ "Nothing leaves this machine" }</h3>

@@ -10,7 +10,7 @@ use super::item_table::{decision_badge, request_text, source_text};
 use super::letter_table::place_text;
 use super::letter_table::{date_text, outcome_cell};
 use super::page_image::{
-    is_low_confidence, low_confidence_mark, low_confidence_ranges, PageImages,
+    is_low_confidence, low_confidence_mark, low_confidence_ranges, use_page_images,
 };
 use super::source_view::{valid_span, SourceView};
 use crate::state::{days_between, is_cut, item_source, Action, AppState, LetterId, Row, View};
@@ -229,6 +229,7 @@ pub fn letter_view(props: &Props) -> Html {
         }
     };
     let whole_span = highlighted.and_then(|k| resolve_span(l, k));
+    let page_images = use_page_images(row, whole_span);
     let span = whole_span.and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
     let mut about = match (row.parsed.pages, row.parsed.kind.as_str()) {
         (Some(n), "scan") => format!(" (scan, {n} pages)"),
@@ -325,9 +326,7 @@ pub fn letter_view(props: &Props) -> Html {
                     }
                 </div>
                 <div class="beside">
-                    if l.ocr.is_some() {
-                        <PageImages row={row.clone()} span={whole_span} />
-                    }
+                    { page_images }
                     <SourceView {text} {span} />
                 </div>
             </div>

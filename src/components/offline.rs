@@ -22,8 +22,10 @@ pub fn offline_text(state: Offline) -> String {
     }
 }
 
-#[function_component(MakeOffline)]
-pub fn make_offline() -> Html {
+/// The button and its status line, as a hook of the component that shows them (a component of
+/// its own would cost the page's wasm Yew's per-component machinery).
+#[hook]
+pub fn use_make_offline() -> Html {
     let state = use_state(|| Offline::Idle);
     let running = use_mut_ref(|| None::<Prefetch>);
     if single_file_edition() {

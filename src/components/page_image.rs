@@ -64,27 +64,26 @@ pub fn is_low_confidence(low: &[[usize; 2]], span: [usize; 2]) -> bool {
     low.get(from).is_some_and(|r| r[0] < b)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The letter shown (its file's entry id keys the page images).
-    pub row: Rc<Row>,
-    /// The highlighted value's span, in the file's whole text.
-    pub span: Option<[usize; 2]>,
-}
-
-#[function_component(PageImages)]
-pub fn page_images(props: &Props) -> Html {
+/// The pages of the letter shown (`row`) as the text recogniser read them, with the words of
+/// the highlighted value (`span`, in the file's whole text) outlined; nothing for a letter not
+/// read by OCR here. A hook of the letter view (a component of its own would cost the page's
+/// wasm Yew's per-component machinery).
+#[hook]
+pub fn use_page_images(row: &Rc<Row>, span: Option<[usize; 2]>) -> Html {
     let boxes_ref = use_node_ref();
-    let l = props.row.letter();
-    let images = crate::ocr::page_images(props.row.id.entry);
-    let outlined = match (&l.ocr, props.span) {
+    let l = row.letter();
+    let images = l
+        .ocr
+        .as_ref()
+        .and_then(|_| crate::ocr::page_images(row.id.entry));
+    let outlined = match (&l.ocr, span) {
         (Some(ocr), Some(span)) => words_in(ocr, span),
         _ => Vec::new(),
     };
     {
         // The first outlined word into the middle of the pages' box (the box only, not the page).
         let boxes_ref = boxes_ref.clone();
-        use_effect_with(props.span, move |_| {
+        use_effect_with(span, move |_| {
             let Some(pages) = boxes_ref.cast::<web_sys::Element>() else {
                 return;
             };
