@@ -9,9 +9,7 @@ use super::field::Field;
 use super::item_table::{decision_badge, request_text, source_text};
 use super::letter_table::place_text;
 use super::letter_table::{date_text, outcome_cell};
-use super::page_image::{
-    is_low_confidence, low_confidence_mark, low_confidence_ranges, use_page_images,
-};
+use super::page_image::use_page_images;
 use super::source_view::{valid_span, SourceView};
 use crate::state::{days_between, is_cut, item_source, Action, AppState, LetterId, Row, View};
 use crate::summary::letter_summary;
@@ -82,14 +80,6 @@ pub fn letter_view(props: &Props) -> Html {
         .as_ref()
         .filter(|(id, _)| *id == row.id)
         .map(|(_, p)| p.as_str());
-    // Words the text recogniser was unsure of (a scan's): the values they are in get a mark.
-    let low = use_memo(row.id, |_| {
-        row.letter()
-            .ocr
-            .as_ref()
-            .map(low_confidence_ranges)
-            .unwrap_or_default()
-    });
     let on_highlight = {
         let highlight = highlight.clone();
         use_callback(row.id, move |p: Option<String>, id| {
@@ -110,12 +100,9 @@ pub fn letter_view(props: &Props) -> Html {
                 .collect(),
             _ => Vec::new(),
         };
-        let unsure =
-            !ptr.starts_with("/warnings/") && span.is_some_and(|s| is_low_confidence(&low, s));
         html! {
             <>
                 <Field {ptr} {has_span} {active} on_highlight={on_highlight.clone()}>{ content }</Field>
-                if unsure { { low_confidence_mark() } }
                 if !notes.is_empty() {
                     <span class="field-warning" role="note" title={notes.join(" ")}
                         aria-label={format!("Warning: {}", notes.join(" "))}>{ "⚠" }</span>

@@ -1,7 +1,8 @@
 //! A scanned letter's pages as the text recogniser read them, beside its text: the words of the
 //! highlighted value outlined on the page. The images are the OCR worker's (`crate::ocr`,
 //! `blob:` URLs); the boxes are the letter's `ocr` block (its pixels at `ocr.dpi`), drawn as SVG
-//! so that no style attribute is needed (the CSP refuses them).
+//! so that no style attribute is needed (the CSP refuses them). (A value with a word read with
+//! low confidence has a `low-confidence` warning, shown beside it as every warning is.)
 
 use std::rc::Rc;
 
@@ -10,11 +11,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::Row;
-
-/// A word the engine gave a confidence under this (0-100) marks the value it is part of as
-/// read with low confidence. Measured on the scan corpus (BENCHMARKS.md, "Low-confidence
-/// words"): over half the words under it are misread, about 1 in 100 above 90.
-pub const LOW_WORD_CONFIDENCE: u8 = 85;
 
 /// The words of the `ocr` block whose text overlaps `span`: `(page, [x, y, w, h])`.
 pub fn words_in(ocr: &Ocr, span: [usize; 2]) -> Vec<(usize, [u64; 4])> {
@@ -29,39 +25,6 @@ pub fn words_in(ocr: &Ocr, span: [usize; 2]) -> Vec<(usize, [u64; 4])> {
                 .map(move |w| (page, [w[2], w[3], w[4], w[5]]))
         })
         .collect()
-}
-
-/// Byte ranges of the text of the words read with a confidence under [`LOW_WORD_CONFIDENCE`],
-/// in order.
-pub fn low_confidence_ranges(ocr: &Ocr) -> Vec<[usize; 2]> {
-    let mut out: Vec<[usize; 2]> = ocr
-        .words
-        .iter()
-        .zip(&ocr.confidences)
-        .flat_map(|(words, confs)| {
-            words
-                .iter()
-                .zip(confs)
-                .filter(|(_, &c)| c < LOW_WORD_CONFIDENCE)
-                .map(|(w, _)| [w[0] as usize, w[1] as usize])
-        })
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// The mark of a value read with low confidence (one function, not inlined into each field).
-#[inline(never)]
-pub fn low_confidence_mark() -> Html {
-    const SAYS: &str = "Read by OCR with low confidence: check it on the scan";
-    html! { <span class="low-confidence" role="note" title={SAYS} aria-label={SAYS}>{ "?" }</span> }
-}
-
-/// Whether `span` takes in a word of `low` (ranges as [`low_confidence_ranges`] gives them).
-pub fn is_low_confidence(low: &[[usize; 2]], span: [usize; 2]) -> bool {
-    let [a, b] = span;
-    let from = low.partition_point(|r| r[1] <= a);
-    low.get(from).is_some_and(|r| r[0] < b)
 }
 
 /// The pages of the letter shown (`row`) as the text recogniser read them, with the words of
@@ -150,7 +113,6 @@ mod tests {
                 vec![[0, 4, 1, 2, 3, 4], [5, 9, 5, 2, 3, 4]],
                 vec![[11, 15, 7, 8, 9, 10]],
             ],
-            confidences: vec![vec![96, 41], vec![95]],
         }
     }
 
@@ -163,19 +125,5 @@ mod tests {
             vec![(0, [5, 2, 3, 4]), (1, [7, 8, 9, 10])]
         );
         assert_eq!(words_in(&o, [9, 11]), vec![]);
-    }
-
-    #[test]
-    fn a_value_with_a_low_confidence_word_is_marked() {
-        let low = low_confidence_ranges(&ocr());
-        assert_eq!(low, vec![[5, 9]]);
-        assert!(is_low_confidence(&low, [0, 6]));
-        assert!(is_low_confidence(&low, [8, 20]));
-        assert!(!is_low_confidence(&low, [0, 5]));
-        assert!(!is_low_confidence(&low, [9, 15]));
-        // A block without confidences (an older export) marks nothing.
-        let mut o = ocr();
-        o.confidences.clear();
-        assert!(low_confidence_ranges(&o).is_empty());
     }
 }

@@ -329,7 +329,21 @@ fn a_pdf_with_a_scanned_page_among_text_pages_reads_that_page_by_ocr() {
     assert_eq!(ocr["words"][0], serde_json::json!([]));
     let words = ocr["words"][1].as_array().unwrap();
     assert!(words.len() > 100, "{} words", words.len());
-    assert_eq!(ocr["confidences"][1].as_array().unwrap().len(), words.len());
+    // Words of values read with low confidence are warned of, each with its word's span.
+    for w in letter["warnings"].as_array().unwrap() {
+        if w["code"] == "low-confidence" {
+            let [a, b] = [0, 1].map(|i| w["span"][i].as_u64().unwrap() as usize);
+            let word = &letter["text"].as_str().unwrap()[a..b];
+            assert!(a >= words[0][0].as_u64().unwrap() as usize, "{w}");
+            assert!(
+                w["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(&format!("'{word}' was read by OCR with low confidence (")),
+                "{w}"
+            );
+        }
+    }
     // The text page's words are the text layer's: the case number comes before the OCR'd page.
     let text = letter["text"].as_str().unwrap();
     let first_ocr_word = words[0][0].as_u64().unwrap() as usize;

@@ -67,11 +67,14 @@ pub enum WarningCode {
     DamagedPdf,
     /// A PDF without its end-of-file marker.
     TruncatedPdf,
+    /// A word of a value, read by OCR with a confidence under the reader's threshold: the
+    /// value may be misread (the span is the word's).
+    LowConfidence,
 }
 
 impl WarningCode {
     /// Every code, in the order of the spec's list.
-    pub const ALL: [WarningCode; 26] = [
+    pub const ALL: [WarningCode; 27] = [
         WarningCode::UnrecognizedLayout,
         WarningCode::MissingSection,
         WarningCode::MissingField,
@@ -98,6 +101,7 @@ impl WarningCode {
         WarningCode::FontUnreadable,
         WarningCode::DamagedPdf,
         WarningCode::TruncatedPdf,
+        WarningCode::LowConfidence,
     ];
 
     /// The code's one string form.
@@ -129,6 +133,7 @@ impl WarningCode {
             WarningCode::FontUnreadable => "font-unreadable",
             WarningCode::DamagedPdf => "damaged-pdf",
             WarningCode::TruncatedPdf => "truncated-pdf",
+            WarningCode::LowConfidence => "low-confidence",
         }
     }
 

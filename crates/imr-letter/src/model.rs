@@ -111,9 +111,6 @@ pub struct Ocr {
     /// Per page, each word as `[start, end, x, y, w, h]`: a byte range of the text and its box
     /// in page pixels.
     pub words: Vec<Vec<[u64; 6]>>,
-    /// Per page, each word's confidence (0-100, the engine's), in the order of `words`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub confidences: Vec<Vec<u8>>,
 }
 
 impl Default for Letter {

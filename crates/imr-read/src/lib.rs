@@ -28,7 +28,7 @@ pub use imr_letter::{Letter, Ocr, Outcome, SourceKind, WarningCode};
 #[cfg(feature = "scan")]
 pub use imr_scan::{parse_tsv, GrayImage, PageWords, Word};
 #[cfg(feature = "scan")]
-pub use scan::{begin, Begun, OcrMode, ScanJob};
+pub use scan::{begin, Begun, OcrMode, ScanJob, LOW_WORD_CONFIDENCE};
 
 /// What a file holds, told by content (never by name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +80,11 @@ pub struct Extracted {
     /// tell the user.
     #[cfg_attr(feature = "serde", serde(default))]
     pub low_confidence_pages: Vec<usize>,
+    /// For a scan: the words read with a confidence under `LOW_WORD_CONFIDENCE` (their byte
+    /// range in `text`, and the confidence, 0-100). A letter gets a `low-confidence` warning for
+    /// each that is part of one of its values.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub low_confidence_words: Vec<([usize; 2], u8)>,
 }
 
 impl Extracted {
@@ -92,6 +97,7 @@ impl Extracted {
             warnings: Vec::new(),
             ocr: None,
             low_confidence_pages: Vec::new(),
+            low_confidence_words: Vec::new(),
         }
     }
 
@@ -162,6 +168,7 @@ pub(crate) fn from_pdf(pdf: imr_pdf::PdfText) -> Extracted {
             .collect(),
         ocr: None,
         low_confidence_pages: Vec::new(),
+        low_confidence_words: Vec::new(),
     }
 }
 
@@ -184,11 +191,31 @@ pub fn letters(extracted: &Extracted, name: Option<&str>, options: Options) -> V
         };
         // The whole file's OCR block: its word ranges point into the whole text.
         letter.ocr = extracted.ocr.clone();
+        warn_low_confidence(letter, extracted);
         if options.with_text {
             letter.text = Some(extracted.text.clone());
         }
     }
     letters
+}
+
+/// A `low-confidence` warning for each word the OCR engine was unsure of that is part of one
+/// of the letter's values (its span the word's, so it stands beside the value).
+fn warn_low_confidence(letter: &mut Letter, extracted: &Extracted) {
+    for &([a, b], confidence) in &extracted.low_confidence_words {
+        let in_a_value = letter.spans.values().any(|s| s[0] < b && a < s[1]);
+        let Some(word) = extracted.text.get(a..b).filter(|_| in_a_value) else {
+            continue;
+        };
+        letter.warnings.push(imr_letter::Warning {
+            code: WarningCode::LowConfidence,
+            message: format!(
+                "'{word}' was read by OCR with low confidence ({confidence} of 100): check it on the scan."
+            ),
+            span: Some([a, b]),
+            related: None,
+        });
+    }
 }
 
 /// A file read: its text and its letters.

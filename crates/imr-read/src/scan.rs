@@ -14,6 +14,11 @@ use imr_scan::{GrayImage, Layout, Limits, PageInput, PageWords, Prep, ScanDocume
 
 use crate::{decode, error::warning_code, Content, Extracted, ReadError};
 
+/// A word the engine gave a confidence under this (0-100) makes a `low-confidence` warning on
+/// the value it is part of. Measured on the scan corpus (BENCHMARKS.md, "Low-confidence words"):
+/// over half the words under it are misread, about 1 in 100 of those at 90 or more.
+pub const LOW_WORD_CONFIDENCE: u8 = 85;
+
 /// When pages are read by OCR.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OcrMode {
@@ -180,12 +185,21 @@ impl ScanJob {
         let assembled = imr_scan::assemble(&inputs, engine, &Layout::default());
         let page_starts = assembled.page_starts.clone();
         let o = assembled.ocr;
+        let low_confidence_words = o
+            .words
+            .iter()
+            .flatten()
+            .zip(o.confidences.iter().flatten())
+            .filter(|(_, &c)| c < LOW_WORD_CONFIDENCE)
+            .map(|(w, &c)| ([w[0] as usize, w[1] as usize], c))
+            .collect();
         Ok(Extracted {
             text: assembled.text,
             kind: SourceKind::Scan,
             page_starts,
             warnings: self.warnings,
             low_confidence_pages: assembled.low_confidence_pages,
+            low_confidence_words,
             ocr: Some(Ocr {
                 engine: o.engine,
                 pages: o.pages as usize,
@@ -197,7 +211,6 @@ impl ScanJob {
                     .into_iter()
                     .map(|page| page.into_iter().map(|w| w.map(u64::from)).collect())
                     .collect(),
-                confidences: o.confidences,
             }),
         })
     }
