@@ -12,11 +12,17 @@ use crate::runner::single_file_edition;
 pub fn offline_text(state: Offline) -> String {
     match state {
         Offline::Idle => String::new(),
-        Offline::Fetching { loaded, total } => format!(
-            "Fetching the text recogniser for offline use: {} of {}…",
-            megabytes(loaded),
-            if total > 0 { megabytes(total) } else { "?".into() }
-        ),
+        Offline::Fetching { loaded, total } => {
+            let of = if total > 0 {
+                format!(" of {}", megabytes(total))
+            } else {
+                String::new()
+            };
+            format!(
+                "Fetching the text recogniser for offline use: {}{of}…",
+                megabytes(loaded)
+            )
+        }
         Offline::Done => "Done: the text recogniser is kept in this browser, so scans are read offline too.".into(),
         Offline::Failed => "The text recogniser could not be fetched; try again when the page's server can be reached.".into(),
     }
@@ -82,7 +88,14 @@ mod tests {
                 loaded: 1_200_000,
                 total: 4_400_000
             }),
-            "Fetching the text recogniser for offline use: 1.2 of 4.4 MB…"
+            "Fetching the text recogniser for offline use: 1.2 MB of 4.4 MB…"
+        );
+        assert_eq!(
+            offline_text(Offline::Fetching {
+                loaded: 1_200_000,
+                total: 0
+            }),
+            "Fetching the text recogniser for offline use: 1.2 MB…"
         );
         assert!(offline_text(Offline::Done).starts_with("Done:"));
     }

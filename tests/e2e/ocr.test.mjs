@@ -130,7 +130,7 @@ test("a fax PDF and a JPEG scan: letters, page images with the value outlined, e
       assert.equal(l.ocr.words.length, l.ocr.pages);
       assert.ok(l.ocr.words[0].length > 100 && l.ocr.words[0][0].length === 6);
       for (const w of l.warnings.filter((w) => w.code === "low-confidence")) {
-        assert.ok(l.ocr.words.flat().some(([a, b]) => a === w.span[0] && b === w.span[1]), "a warned word is a word of the ocr block");
+        assert.ok(l.ocr.words.flat().some(([a, b]) => a <= w.span[0] && w.span[1] <= b), "a warned word is a word of the ocr block");
       }
       assert.deepEqual(l.items.map((i) => i.decision), ["upheld"]);
     }

@@ -191,6 +191,7 @@ pub fn letters(extracted: &Extracted, name: Option<&str>, options: Options) -> V
         };
         // The whole file's OCR block: its word ranges point into the whole text.
         letter.ocr = extracted.ocr.clone();
+        #[cfg(feature = "scan")]
         warn_low_confidence(letter, extracted);
         if options.with_text {
             letter.text = Some(extracted.text.clone());
@@ -200,11 +201,19 @@ pub fn letters(extracted: &Extracted, name: Option<&str>, options: Options) -> V
 }
 
 /// A `low-confidence` warning for each word the OCR engine was unsure of that is part of one
-/// of the letter's values (its span the word's, so it stands beside the value).
+/// of the letter's values (its span the word's part in the value, so it stands beside the
+/// value). Only builds that
+/// read scans have such words (the page's parsing worker does not carry this).
+#[cfg(feature = "scan")]
 fn warn_low_confidence(letter: &mut Letter, extracted: &Extracted) {
     for &([a, b], confidence) in &extracted.low_confidence_words {
-        let in_a_value = letter.spans.values().any(|s| s[0] < b && a < s[1]);
-        let Some(word) = extracted.text.get(a..b).filter(|_| in_a_value) else {
+        // The part of the word inside the (first) value it is part of: a word may carry
+        // punctuation the value leaves out ("California,").
+        let Some(value) = letter.spans.values().find(|s| s[0] < b && a < s[1]) else {
+            continue;
+        };
+        let span = [a.max(value[0]), b.min(value[1])];
+        let Some(word) = extracted.text.get(a..b) else {
             continue;
         };
         letter.warnings.push(imr_letter::Warning {
@@ -212,7 +221,7 @@ fn warn_low_confidence(letter: &mut Letter, extracted: &Extracted) {
             message: format!(
                 "'{word}' was read by OCR with low confidence ({confidence} of 100): check it on the scan."
             ),
-            span: Some([a, b]),
+            span: Some(span),
             related: None,
         });
     }
