@@ -203,6 +203,9 @@ test("3,000 letters: windowed tables, scrolling, sorting, filters, keyboard, pri
     await page.keyboard.press("Enter");
     await page.waitForSelector(".letter");
     assert.equal(await text(page, "#v-case"), desc[1][0]);
+    // A copy's text is its own (read back from what the page keeps): the letter's case is in it.
+    assert.match(await text(page, "#letter-file"), new RegExp(nameOf(desc[1][1]).replace(/[.]/g, "\\.")));
+    assert.ok((await text(page, "#source-text")).includes(desc[1][0]));
     await page.keyboard.press("Escape");
     await page.waitForSelector("#letters-table");
 
@@ -219,6 +222,16 @@ test("3,000 letters: windowed tables, scrolling, sorting, filters, keyboard, pri
     await page.selectOption("#f-decision", "overturned");
     assert.equal(await rowCount(page, "items-table"), overturned);
     assert.equal(await text(page, "#total-items"), String(overturned));
+    // Far down the filtered items: overturned ones, in the sorted order; exports hold every
+    // letter with such an item.
+    const overRows = req.filter(([, k]) => all.flatMap((l) => l.items)[k].decision === "overturned");
+    assert.equal(overRows.length, overturned);
+    await scrollTo(page, "items-table", overturned - 1);
+    assert.equal(await cell(page, "items-table", overturned - 1, 5), "Overturned");
+    assert.equal((await cell(page, "items-table", overturned - 1, 3)).toLowerCase(), overRows.at(-1)[0] || "\u2014");
+    const withOver = all.filter((l) => l.items.some((i) => i.decision === "overturned"));
+    const overJson = JSON.parse((await download(page, "#export-json")).body);
+    assert.deepEqual(overJson.map((l) => l.case_number), withOver.map((l) => l.case_number));
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
