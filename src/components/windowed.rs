@@ -47,22 +47,28 @@ pub fn windowed(props: &Props) -> Html {
     let printing = use_state(|| false);
     let count = props.count;
 
-    // Print every row: rendered before the browser lays the page out for printing.
+    // Print every row: rendered before the browser lays the page out for printing. A resize
+    // renders again, so that the rows are measured again (the layout may have changed).
     {
-        let printing = printing.clone();
+        let (printing, scroll, view) = (printing.clone(), scroll.clone(), view.clone());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|w| {
                 let (on, off) = (printing.clone(), printing);
                 [
                     EventListener::new(&w, "beforeprint", move |_| on.set(true)),
                     EventListener::new(&w, "afterprint", move |_| off.set(false)),
+                    EventListener::new(&w, "resize", move |_| {
+                        if let Some(el) = scroll.cast::<web_sys::Element>() {
+                            view.set((el.scroll_top(), el.client_height().max(1)));
+                        }
+                    }),
                 ]
             });
             move || drop(listeners)
         });
     }
     // The view's real height and the rows' pitch, once laid out (after every render: a change
-    // of layout re-renders through the resize listener below).
+    // of layout re-renders through the resize listener above).
     {
         let (scroll, view, pitch) = (scroll.clone(), view.clone(), pitch.clone());
         use_effect(move || {
@@ -79,19 +85,7 @@ pub fn windowed(props: &Props) -> Html {
             }
         });
     }
-    {
-        let (scroll, view) = (scroll.clone(), view.clone());
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "resize", move |_| {
-                    if let Some(el) = scroll.cast::<web_sys::Element>() {
-                        view.set((el.scroll_top(), el.client_height().max(1)));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+
     // Focus the active row after a key moved it (it is rendered by then).
     {
         let (focus_active, id) = (focus_active.clone(), props.id.clone());
