@@ -43,6 +43,9 @@ pub fn windowed(props: &Props) -> Html {
     // From one row's top to the next one's, in px (measured: see the module's doc).
     let pitch = use_state(|| f64::from(ROW_HEIGHT));
     let active = use_state(|| 0usize);
+    // The same, always current for the handlers: keys pressed in quick succession may come
+    // before the render the previous one asked for (whose handlers would see the old row).
+    let active_now = use_mut_ref(|| 0usize);
     let focus_active = use_mut_ref(|| false);
     let printing = use_state(|| false);
     let count = props.count;
@@ -110,13 +113,13 @@ pub fn windowed(props: &Props) -> Html {
             scroll.clone(),
             props.on_open.clone(),
         );
-        let focus_active = focus_active.clone();
+        let (focus_active, active_now) = (focus_active.clone(), active_now.clone());
         Callback::from(move |e: KeyboardEvent| {
             if count == 0 {
                 return;
             }
             let page = (f64::from(view.1) / row_px).max(1.0) as usize;
-            let cur = (*active).min(count - 1);
+            let cur = (*active_now.borrow()).min(count - 1);
             let next = match e.key().as_str() {
                 "ArrowDown" => (cur + 1).min(count - 1),
                 "ArrowUp" => cur.saturating_sub(1),
@@ -157,6 +160,7 @@ pub fn windowed(props: &Props) -> Html {
                 view.set((want, h.max(1)));
             }
             *focus_active.borrow_mut() = true;
+            *active_now.borrow_mut() = next;
             active.set(next);
         })
     };
@@ -183,8 +187,10 @@ pub fn windowed(props: &Props) -> Html {
     };
     let rows = (first..last).map(|i| {
         let open = {
-            let (on_open, active) = (props.on_open.clone(), active.clone());
+            let (on_open, active, now) =
+                (props.on_open.clone(), active.clone(), active_now.clone());
             Callback::from(move |_| {
+                *now.borrow_mut() = i;
                 active.set(i);
                 on_open.emit(i);
             })
