@@ -246,16 +246,19 @@ fn unavailable() -> Failure {
     }
 }
 
+/// A file's page images: a `blob:` URL per page (`None` for a page read from its text layer).
+pub type PageUrls = Rc<[Option<String>]>;
+
 thread_local! {
     /// The page images of each file read by OCR, by entry id: a `blob:` URL per page (`None`
     /// for a page read from its text layer).
     /// (A list, not a map: a few scans at most are read in a visit, and a map's hashing
     /// would cost the page's wasm more than the search.)
-    static PAGE_IMAGES: RefCell<Vec<(u32, Rc<[Option<String>]>)>> = const { RefCell::new(Vec::new()) };
+    static PAGE_IMAGES: RefCell<Vec<(u32, PageUrls)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The page images of file `entry`, if it was read by OCR here.
-pub fn page_images(entry: u32) -> Option<Rc<[Option<String>]>> {
+pub fn page_images(entry: u32) -> Option<PageUrls> {
     PAGE_IMAGES.with(|m| {
         m.borrow()
             .iter()
@@ -276,7 +279,7 @@ pub fn forget_page_images() {
 }
 
 fn keep_page_images(entry: u32, images: &js_sys::Array) {
-    let urls: Rc<[Option<String>]> = images
+    let urls: PageUrls = images
         .iter()
         .map(|b| {
             b.dyn_into::<web_sys::Blob>()
