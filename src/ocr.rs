@@ -10,7 +10,7 @@
 //!
 //! With each letter the worker sends the pages as it read them (downscaled PNG blobs): they are
 //! kept per file as `blob:` URLs ([`page_images`]) for the letter view's page images.
-//! [`Prefetch`] fetches the recogniser's files ahead of time ("make available offline").
+//! (*Make scans readable offline* is `static/imr-offline.js`, a plain script.)
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -292,50 +292,4 @@ fn keep_page_images(entry: u32, images: &js_sys::Array) {
         m.retain(|(e, _)| *e != entry);
         m.push((entry, urls));
     });
-}
-
-/// What "make available offline" has done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offline {
-    /// Not asked.
-    Idle,
-    /// Fetching: bytes so far and in all (0 when unknown).
-    Fetching { loaded: u64, total: u64 },
-    /// Every file of the recogniser is in the service worker's cache.
-    Done,
-    /// It could not be fetched.
-    Failed,
-}
-
-/// Fetches the recogniser's files into the service worker's cache ahead of time, through a
-/// worker of its own (so a scan being read goes on); dropping it stops the fetch.
-pub struct Prefetch {
-    _link: Link,
-}
-
-impl Prefetch {
-    /// Starts the fetch; `on` gets its progress and its end.
-    pub fn start(on: yew::Callback<Offline>) -> Result<Prefetch, JsValue> {
-        let on_msg = on.clone();
-        let link = start_worker(
-            Box::new(move |data| {
-                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
-                let num = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
-                on_msg.emit(match get("reply").and_then(|v| v.as_string()) {
-                    Some(reply) if reply.contains("\"prefetched\":true") => Offline::Done,
-                    Some(_) => Offline::Failed,
-                    None => Offline::Fetching {
-                        loaded: num("loaded"),
-                        total: num("total"),
-                    },
-                });
-            }),
-            Box::new(move || on.emit(Offline::Failed)),
-        )?;
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(0));
-        let _ = js_sys::Reflect::set(&msg, &"prefetch".into(), &JsValue::TRUE);
-        link.worker.post_message(&msg)?;
-        Ok(Prefetch { _link: link })
-    }
 }

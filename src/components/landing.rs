@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-use super::offline::use_make_offline;
-use crate::runner::Job;
+use crate::runner::{single_file_edition, Job};
 use crate::samples::SAMPLES;
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +24,6 @@ pub fn sample_buttons(on_add: &Callback<Vec<(String, Job)>>, id_prefix: &str) ->
 
 #[function_component(Landing)]
 pub fn landing(props: &Props) -> Html {
-    let offline = use_make_offline();
     html! {
         <section class="landing" id="landing" aria-labelledby="landing-title">
             <h2 id="landing-title">{ "Read IMR decision letters, here in this tab" }</h2>
@@ -46,7 +44,13 @@ pub fn landing(props: &Props) -> Html {
                             in this page (the recogniser, about 3 MB, loads the first time a scan is met; \
                             the single-file edition lists scans as not read and sends you to the served page)." }</li>
                     </ul>
-                    { offline }
+                    // Its work is `static/imr-offline.js` (a plain script: no wasm on a first visit).
+                    if !single_file_edition() {
+                        <div class="offline" role="group" aria-label="Offline use">
+                            <button type="button" id="make-offline" class="secondary">{ "Make scans readable offline" }</button>
+                            <span id="offline-status" role="status" data-state="idle"></span>
+                        </div>
+                    }
                 </div>
                 <div class="card" id="privacy-how">
                     <h3>{ "Nothing leaves this machine" }</h3>

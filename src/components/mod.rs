@@ -10,7 +10,6 @@ pub mod landing;
 pub mod letter_table;
 pub mod letter_view;
 pub mod ocr_status;
-pub mod offline;
 pub mod page_image;
 pub mod progress;
 pub mod source_view;

@@ -57,7 +57,7 @@ pub fn ocr_status(props: &Props) -> Html {
 
 /// Bytes as megabytes with one decimal ("3.1 MB"), in integers (float formatting costs the
 /// page's wasm several KB).
-pub fn megabytes(bytes: u64) -> String {
+fn megabytes(bytes: u64) -> String {
     let tenths = (bytes + 50_000) / 100_000;
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
