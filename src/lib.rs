@@ -12,5 +12,6 @@ pub mod protocol;
 pub mod runner;
 pub mod samples;
 pub mod scheduler;
+pub mod search;
 pub mod state;
 pub mod summary;

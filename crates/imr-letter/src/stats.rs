@@ -189,10 +189,33 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// The tables for `letters`.
 pub fn insights(letters: &[Letter]) -> Insights {
+    insights_of(&letters.iter().collect::<Vec<_>>(), |_| true)
+}
+
+/// The groups of [`Insights::by_guideline`] an item counts under: each guideline it cites
+/// (each MTUS chapter apart), once; "none cited" when it cites nothing.
+pub fn guideline_groups(item: &Item) -> Vec<GuidelineGroup> {
+    let mut groups = dedup(item.citations.iter().map(|c| GuidelineGroup {
+        guideline: Some(c.guideline),
+        chapter: c.chapter.clone().filter(|_| c.guideline == Guideline::Mtus),
+    }));
+    if groups.is_empty() {
+        groups.push(GuidelineGroup {
+            guideline: None,
+            chapter: None,
+        });
+    }
+    groups
+}
+
+/// The tables for `letters`, counting only the items `keep` lets through (every letter counts
+/// in its month and intervals). No letter is copied: the page counts what its filters show.
+pub fn insights_of(letters: &[&Letter], keep: impl Fn(&Item) -> bool) -> Insights {
     let mut types: BTreeMap<TreatmentType, Tally> = BTreeMap::new();
     let mut drugs: BTreeMap<Option<Subtype>, Tally> = BTreeMap::new();
-    let mut specialties: BTreeMap<Option<String>, Tally> = BTreeMap::new();
-    let mut guidelines: BTreeMap<GuidelineGroup, Tally> = BTreeMap::new();
+    // Keys borrowed from the letters while counting; owned in the rows.
+    let mut specialties: BTreeMap<Option<&str>, Tally> = BTreeMap::new();
+    let mut guidelines: BTreeMap<(Option<Guideline>, Option<&str>), Tally> = BTreeMap::new();
     let mut months: BTreeMap<Option<Month>, Tally> = BTreeMap::new();
     let (mut items, mut decided, mut overturned, mut drug_items) = (0, 0, 0, 0);
     for (n, letter) in letters.iter().enumerate() {
@@ -204,7 +227,12 @@ pub fn insights(letters: &[Letter]) -> Insights {
         let m = months.entry(month).or_default();
         m.letters += 1;
         m.last_letter = Some(n);
-        for item in &letter.items {
+        let mut specs: Vec<Option<&str>> =
+            dedup(letter.reviewer.specialties.iter().map(|s| Some(s.as_str())));
+        if specs.is_empty() {
+            specs.push(None);
+        }
+        for item in letter.items.iter().filter(|i| keep(i)) {
             items += 1;
             decided += usize::from(item.decision.is_some());
             overturned += usize::from(item.decision == Some(Decision::Overturned));
@@ -214,26 +242,16 @@ pub fn insights(letters: &[Letter]) -> Insights {
                 drug_items += 1;
                 drugs.entry(item.category.subtype).or_default().add(n, item);
             }
-            if letter.reviewer.specialties.is_empty() {
-                specialties.entry(None).or_default().add(n, item);
+            for &s in &specs {
+                specialties.entry(s).or_default().add(n, item);
             }
-            for s in dedup(letter.reviewer.specialties.iter().cloned()) {
-                specialties.entry(Some(s)).or_default().add(n, item);
-            }
-            let cited = item.citations.iter().map(|c| GuidelineGroup {
-                guideline: Some(c.guideline),
-                chapter: if c.guideline == Guideline::Mtus {
-                    c.chapter.clone()
-                } else {
-                    None
-                },
+            let cited = item.citations.iter().map(|c| {
+                let chapter = c.chapter.as_deref().filter(|_| c.guideline == Guideline::Mtus);
+                (Some(c.guideline), chapter)
             });
             let mut groups = dedup(cited);
             if groups.is_empty() {
-                groups.push(GuidelineGroup {
-                    guideline: None,
-                    chapter: None,
-                });
+                groups.push((None, None));
             }
             for g in groups {
                 guidelines.entry(g).or_default().add(n, item);
@@ -254,6 +272,17 @@ pub fn insights(letters: &[Letter]) -> Insights {
     let pharmaceutical = drug_order
         .into_iter()
         .filter_map(|s| drugs.remove(&s).map(|t| t.row(s, drug_items)))
+        .collect();
+    let specialties: BTreeMap<Option<String>, Tally> = specialties
+        .into_iter()
+        .map(|(k, t)| (k.map(str::to_string), t))
+        .collect();
+    let guidelines: BTreeMap<GuidelineGroup, Tally> = guidelines
+        .into_iter()
+        .map(|((guideline, chapter), t)| {
+            let chapter = chapter.map(str::to_string);
+            (GuidelineGroup { guideline, chapter }, t)
+        })
         .collect();
     Insights {
         letters: letters.len(),
@@ -294,7 +323,7 @@ fn most_first<K: Ord>(groups: BTreeMap<K, Tally>, base: usize) -> Vec<Row<K>> {
 }
 
 fn interval(
-    letters: &[Letter],
+    letters: &[&Letter],
     dates: impl Fn(&Letter) -> (Option<Date>, Option<Date>),
 ) -> Interval {
     let (mut days, mut missing, mut out_of_order) = (Vec::new(), 0, 0);
@@ -505,7 +534,7 @@ fn interval_table(name: &'static str, title: &'static str, i: &Interval) -> Tabl
 
 /// A share (0 to 1) as a fraction with four decimals (CSV), empty for none. Integer arithmetic:
 /// float formatting would add to a page's wasm.
-fn fraction(v: Option<f64>) -> String {
+pub fn fraction(v: Option<f64>) -> String {
     v.map(|v| {
         let n = (v * 10_000.0 + 0.5) as u64;
         format!("{}.{:04}", n / 10_000, n % 10_000)
