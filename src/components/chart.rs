@@ -7,6 +7,7 @@
 //! The SVG carries its colours and font as presentation attributes, so that the downloaded
 //! file looks as the chart does; the page's style sheet overrides them for the dark theme.
 
+use imr_letter::stats::{fraction, Table};
 use yew::prelude::*;
 
 use crate::export;
@@ -25,8 +26,8 @@ pub struct Chart {
     /// A line under the title (e.g. the median).
     pub note: Option<String>,
     pub rows: Vec<ChartRow>,
-    /// The numbers as CSV (the table `imr stats --format csv` prints, or the chart's own).
-    pub csv: Callback<(), String>,
+    /// Figures that are no row (a median), as more rows of the CSV: name and value.
+    pub figures: Vec<(&'static str, String)>,
 }
 
 pub struct ChartRow {
@@ -184,6 +185,40 @@ fn table(c: &Chart) -> Html {
     }
 }
 
+/// The chart's numbers as CSV: a row per bar (label, count, share, and with rates decided,
+/// overturned and overturn rate; shares and rates as fractions with four decimals, as `imr
+/// stats` writes them), then its other figures.
+pub fn csv(c: &Chart) -> String {
+    let share = |a: usize, b: usize| fraction((b > 0).then(|| a as f64 / b as f64));
+    let mut header = vec![c.group, c.unit, "share"];
+    if c.rates {
+        header.extend(["decided", "overturned", "overturn rate"]);
+    }
+    let mut rows: Vec<Vec<String>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.label.clone(), r.count.to_string(), share(r.count, r.base)];
+            if c.rates {
+                row.extend([
+                    r.decided.to_string(),
+                    r.overturned.to_string(),
+                    share(r.overturned, r.decided),
+                ]);
+            }
+            row
+        })
+        .collect();
+    rows.extend(c.figures.iter().map(|(k, v)| vec![k.to_string(), v.clone()]));
+    Table {
+        name: c.id,
+        title: c.title,
+        header,
+        rows,
+    }
+    .to_csv()
+}
+
 /// The chart's picture as an SVG file: the drawn element, serialized.
 fn svg_file(id: &str) -> Option<String> {
     let el = web_sys::window()?
@@ -204,9 +239,9 @@ pub fn chart(c: &Chart) -> Html {
         })
     };
     let on_csv = {
-        let (id, csv) = (c.id, c.csv.clone());
+        let (id, csv) = (c.id, csv(c));
         Callback::from(move |_: MouseEvent| {
-            let _ = export::download(&format!("imr-{id}.csv"), "text/csv", &csv.emit(()));
+            let _ = export::download(&format!("imr-{id}.csv"), "text/csv", &csv);
         })
     };
     let empty = c.rows.is_empty();

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use imr_letter::stats::{fraction, GuidelineGroup, Insights as Stats, Interval, Row, Table};
+use imr_letter::stats::{GuidelineGroup, Insights as Stats, Interval, Row};
 use imr_letter::Guideline;
 use yew::prelude::*;
 
@@ -43,22 +43,10 @@ fn row<K>(label: String, key: String, filter: Option<Callback<MouseEvent>>, r: &
     }
 }
 
-/// The CSV of one of the library's tables, by name: what `imr stats --format csv --table NAME`
-/// prints for the same letters.
-fn stats_csv(ins: &Rc<Stats>, name: &'static str) -> Callback<(), String> {
-    let ins = ins.clone();
-    Callback::from(move |_| {
-        ins.tables()
-            .into_iter()
-            .find(|t| t.name == name)
-            .map(|t| t.to_csv())
-            .unwrap_or_default()
-    })
-}
-
 /// An interval's chart: letters by days, with the median and 90th percentile.
-fn interval_chart(id: &'static str, title: &'static str, name: &'static str, i: &Interval, ins: &Rc<Stats>) -> Chart {
+fn interval_chart(id: &'static str, title: &'static str, i: &Interval) -> Chart {
     let days = |v: Option<i64>| v.map_or("-".into(), |d| format!("{d} days"));
+    let value = |v: Option<i64>| v.map(|d| d.to_string()).unwrap_or_default();
     Chart {
         id,
         title,
@@ -92,7 +80,12 @@ fn interval_chart(id: &'static str, title: &'static str, name: &'static str, i: 
                 }
             })
             .collect(),
-        csv: stats_csv(ins, name),
+        figures: vec![
+            ("median", value(i.median)),
+            ("90th percentile", value(i.p90)),
+            ("missing a date", i.missing.to_string()),
+            ("out of order", i.out_of_order.to_string()),
+        ],
     }
 }
 
@@ -114,29 +107,6 @@ pub fn insights_view(props: &Props) -> Html {
         }))
     };
     let unread = ins.items - ins.decided;
-    let decisions_csv = {
-        let ins = ins.clone();
-        Callback::from(move |_| {
-            let rows = [
-                ("upheld", ins.decided - ins.overturned),
-                ("overturned", ins.overturned),
-                ("unknown", ins.items - ins.decided),
-            ];
-            Table {
-                name: "by_decision",
-                title: "Items by decision",
-                header: vec!["decision", "items", "share"],
-                rows: rows
-                    .iter()
-                    .map(|&(k, n)| {
-                        let share = (ins.items > 0).then(|| n as f64 / ins.items as f64);
-                        vec![k.to_string(), n.to_string(), fraction(share)]
-                    })
-                    .collect(),
-            }
-            .to_csv()
-        })
-    };
     let decisions = Chart {
         id: "chart-decisions",
         title: "Items by decision",
@@ -161,7 +131,7 @@ pub fn insights_view(props: &Props) -> Html {
             overturned: 0,
         })
         .collect(),
-        csv: decisions_csv,
+        figures: vec![],
     };
     let by_type = Chart {
         id: "chart-by-type",
@@ -183,7 +153,7 @@ pub fn insights_view(props: &Props) -> Html {
                 row(type_label(t).into(), t.as_str().into(), f, r, ins.items)
             })
             .collect(),
-        csv: stats_csv(&ins, "by_type"),
+        figures: vec![],
     };
     let drug_items: usize = ins.pharmaceutical.iter().map(|r| r.items).sum();
     let drugs = Chart {
@@ -207,7 +177,7 @@ pub fn insights_view(props: &Props) -> Html {
                 None => row("(no subtype)".into(), "none".into(), None, r, drug_items),
             })
             .collect(),
-        csv: stats_csv(&ins, "pharmaceutical"),
+        figures: vec![],
     };
     let by_specialty = Chart {
         id: "chart-by-specialty",
@@ -228,7 +198,7 @@ pub fn insights_view(props: &Props) -> Html {
                 None => row("(not stated)".into(), "none".into(), None, r, ins.items),
             })
             .collect(),
-        csv: stats_csv(&ins, "by_specialty"),
+        figures: vec![],
     };
     let by_guideline = Chart {
         id: "chart-by-guideline",
@@ -247,21 +217,17 @@ pub fn insights_view(props: &Props) -> Html {
                 row(label.clone(), label, f, r, ins.items)
             })
             .collect(),
-        csv: stats_csv(&ins, "by_guideline"),
+        figures: vec![],
     };
     let ur_to_app = interval_chart(
         "chart-ur-to-application",
         "Days from UR denial to application",
-        "ur_denial_to_application",
         &ins.ur_denial_to_application,
-        &ins,
     );
     let app_to_decision = interval_chart(
         "chart-application-to-decision",
         "Days from application to decision",
-        "application_to_decision",
         &ins.application_to_decision,
-        &ins,
     );
     let by_month = Chart {
         id: "chart-by-month",
@@ -286,7 +252,7 @@ pub fn insights_view(props: &Props) -> Html {
                 }
             })
             .collect(),
-        csv: stats_csv(&ins, "by_month"),
+        figures: vec![],
     };
     html! {
         <section class="insights" id="insights" aria-label="Insights">
