@@ -254,7 +254,7 @@ pub fn chart(c: &Chart) -> Html {
             } else {
                 <div class="chart-picture">{ picture(c) }</div>
                 if let Some(note) = &c.note {
-                    <p class="visually-hidden">{ note.clone() }</p>
+                    <p class="visually-hidden" id={format!("{}-note", c.id)}>{ note.clone() }</p>
                 }
                 { table(c) }
                 <div class="chart-downloads no-print">
