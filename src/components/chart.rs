@@ -55,10 +55,10 @@ pub fn percent(t: Option<u64>) -> String {
 }
 
 // The picture's geometry, in SVG user units.
-const WIDTH: u64 = 640;
-const LABELS: u64 = 196; // the labels' right edge
-const COUNT_X: u64 = 204; // where the count bars start
-const RATE_X: u64 = 480; // where the rate bars start
+const WIDTH: u64 = 670;
+const LABELS: u64 = 190; // the labels' right edge
+const COUNT_X: u64 = 198; // where the count bars start
+const RATE_X: u64 = 470; // where the rate bars start
 const RATE_LEN: u64 = 100; // a rate bar of 100%
 const ROW: u64 = 22;
 const BAR: u64 = 14;
@@ -88,7 +88,7 @@ fn picture(c: &Chart) -> Html {
     let axis_y = top + n * ROW + 4;
     let height = axis_y + 40;
     // Counts: the longest bar leaves room for its number.
-    let count_len: u64 = if c.rates { RATE_X - COUNT_X - 110 } else { WIDTH - COUNT_X - 110 };
+    let count_len: u64 = if c.rates { RATE_X - COUNT_X - 100 } else { WIDTH - COUNT_X - 100 };
     let max = c.rows.iter().map(|r| r.count).max().unwrap_or(0).max(1) as u64;
     let text = |x: u64, y: u64, anchor: &'static str, fill: &'static str, s: String| {
         html! { <text x={num(x)} y={num(y)} text-anchor={anchor} fill={fill}>{ s }</text> }
