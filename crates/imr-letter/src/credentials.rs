@@ -212,12 +212,13 @@ fn state_name(b: &mut Builder, written: String, a: usize, z: usize) -> String {
     if STATES.contains(&written.as_str()) {
         return written;
     }
-    match crate::vocab::match_word(
-        &written.split_whitespace().collect::<String>(),
-        &STATES_JOINED,
-    ) {
-        Some((joined, fidelity)) => {
-            let i = STATES_JOINED.iter().position(|s| *s == joined).unwrap_or(0);
+    // The states without their spaces, for comparing with words OCR split or joined (made only
+    // when the licensure is not a state as written).
+    let joined: Vec<String> = STATES.iter().map(|s| s.replace(' ', "")).collect();
+    let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
+    match crate::vocab::match_word(&written.split_whitespace().collect::<String>(), &joined) {
+        Some((term, fidelity)) => {
+            let i = joined.iter().position(|s| *s == term).unwrap_or(0);
             let name = STATES[i];
             if fidelity == crate::vocab::Fidelity::Loose || written != name {
                 b.loose(
@@ -232,66 +233,6 @@ fn state_name(b: &mut Builder, written: String, a: usize, z: usize) -> String {
         None => written,
     }
 }
-
-/// [`STATES`] without their spaces, for comparing with words OCR split or joined.
-const STATES_JOINED: [&str; 56] = [
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "DistrictofColumbia",
-    "Florida",
-    "Georgia",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "NewHampshire",
-    "NewJersey",
-    "NewMexico",
-    "NewYork",
-    "NorthCarolina",
-    "NorthDakota",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "RhodeIsland",
-    "SouthCarolina",
-    "SouthDakota",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "WestVirginia",
-    "Wisconsin",
-    "Wyoming",
-    "PuertoRico",
-    "Guam",
-    "VirginIslands",
-    "AmericanSamoa",
-    "NorthernMarianaIslands",
-];
 
 /// "Board Certified in X[, has a subspecialty in Y] and is licensed to practice in Z."
 fn read_prose(b: &mut Builder, from: usize, to: usize) -> bool {

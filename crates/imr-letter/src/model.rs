@@ -403,55 +403,49 @@ impl Category {
     }
 }
 
-/// The kinds of treatment, in the order that decides between two services in one request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TreatmentType {
-    Surgery,
-    Injection,
-    Pharmaceutical,
-    Diagnostic,
-    PhysicalMedicine,
-    DurableMedicalEquipment,
-    Evaluation,
-    Behavioral,
-    Program,
-    HomeCareTransport,
-    Other,
+/// An enum of the spec's spellings, written once: the enum, `ALL` (every variant, in
+/// declaration order) and `as_str` (the spelling).
+macro_rules! spelled_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $spelling:literal,)* }
+    ) => {
+        $(#[$meta])*
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: [$name; [$($spelling),*].len()] = [$($name::$variant),*];
+
+            /// The spec's spelling.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $spelling,)*
+                }
+            }
+        }
+    };
+}
+
+spelled_enum! {
+    /// The kinds of treatment, in the order that decides between two services in one request.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum TreatmentType {
+        Surgery = "surgery",
+        Injection = "injection",
+        Pharmaceutical = "pharmaceutical",
+        Diagnostic = "diagnostic",
+        PhysicalMedicine = "physical_medicine",
+        DurableMedicalEquipment = "durable_medical_equipment",
+        Evaluation = "evaluation",
+        Behavioral = "behavioral",
+        Program = "program",
+        HomeCareTransport = "home_care_transport",
+        Other = "other",
+    }
 }
 
 impl TreatmentType {
-    /// Every type, in order.
-    pub const ALL: [TreatmentType; 11] = [
-        TreatmentType::Surgery,
-        TreatmentType::Injection,
-        TreatmentType::Pharmaceutical,
-        TreatmentType::Diagnostic,
-        TreatmentType::PhysicalMedicine,
-        TreatmentType::DurableMedicalEquipment,
-        TreatmentType::Evaluation,
-        TreatmentType::Behavioral,
-        TreatmentType::Program,
-        TreatmentType::HomeCareTransport,
-        TreatmentType::Other,
-    ];
-
-    /// The spec's spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TreatmentType::Surgery => "surgery",
-            TreatmentType::Injection => "injection",
-            TreatmentType::Pharmaceutical => "pharmaceutical",
-            TreatmentType::Diagnostic => "diagnostic",
-            TreatmentType::PhysicalMedicine => "physical_medicine",
-            TreatmentType::DurableMedicalEquipment => "durable_medical_equipment",
-            TreatmentType::Evaluation => "evaluation",
-            TreatmentType::Behavioral => "behavioral",
-            TreatmentType::Program => "program",
-            TreatmentType::HomeCareTransport => "home_care_transport",
-            TreatmentType::Other => "other",
-        }
-    }
-
     /// The subtypes this type may have, in the spec's order.
     pub fn subtypes(self) -> &'static [Subtype] {
         use Subtype::*;
@@ -511,177 +505,69 @@ impl TreatmentType {
     }
 }
 
-/// A treatment subtype; which ones a type may have is [`TreatmentType::subtypes`]. (Some
-/// spellings serve several types: `joint`, `evaluation`, `other`.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Subtype {
-    // surgery
-    Spine,
-    Joint,
-    HandWrist,
-    // injection
-    Epidural,
-    Facet,
-    TriggerPoint,
-    NerveBlock,
-    PrpBiologic,
-    // pharmaceutical
-    Opioid,
-    Nsaid,
-    MuscleRelaxant,
-    Anticonvulsant,
-    Antidepressant,
-    Topical,
-    Compound,
-    GiProtective,
-    SleepAid,
-    Benzodiazepine,
-    MedicalFood,
-    // diagnostic
-    Mri,
-    Ct,
-    Xray,
-    Ultrasound,
-    Electrodiagnostic,
-    Lab,
-    DrugScreen,
-    // physical medicine
-    PhysicalTherapy,
-    Chiropractic,
-    Acupuncture,
-    Massage,
-    OccupationalTherapy,
-    Aquatic,
-    // durable medical equipment
-    TensStim,
-    BraceSupport,
-    HotCold,
-    MobilityBath,
-    // evaluation
-    Consultation,
-    FollowUp,
-    // behavioral
-    Psychotherapy,
-    Evaluation,
-    Biofeedback,
-    // program
-    FunctionalRestoration,
-    WorkConditioning,
-    WeightLoss,
-    // home care and transport
-    HomeHealth,
-    Transport,
-    /// Of the type, but none of its named subtypes.
-    Other,
-}
-
-impl Subtype {
-    /// Every subtype, in declaration order.
-    pub const ALL: [Subtype; 47] = {
-        use Subtype::*;
-        [
-            Spine,
-            Joint,
-            HandWrist,
-            Epidural,
-            Facet,
-            TriggerPoint,
-            NerveBlock,
-            PrpBiologic,
-            Opioid,
-            Nsaid,
-            MuscleRelaxant,
-            Anticonvulsant,
-            Antidepressant,
-            Topical,
-            Compound,
-            GiProtective,
-            SleepAid,
-            Benzodiazepine,
-            MedicalFood,
-            Mri,
-            Ct,
-            Xray,
-            Ultrasound,
-            Electrodiagnostic,
-            Lab,
-            DrugScreen,
-            PhysicalTherapy,
-            Chiropractic,
-            Acupuncture,
-            Massage,
-            OccupationalTherapy,
-            Aquatic,
-            TensStim,
-            BraceSupport,
-            HotCold,
-            MobilityBath,
-            Consultation,
-            FollowUp,
-            Psychotherapy,
-            Evaluation,
-            Biofeedback,
-            FunctionalRestoration,
-            WorkConditioning,
-            WeightLoss,
-            HomeHealth,
-            Transport,
-            Other,
-        ]
-    };
-
-    /// The spec's spelling.
-    pub fn as_str(self) -> &'static str {
-        use Subtype::*;
-        match self {
-            Spine => "spine",
-            Joint => "joint",
-            HandWrist => "hand_wrist",
-            Epidural => "epidural",
-            Facet => "facet",
-            TriggerPoint => "trigger_point",
-            NerveBlock => "nerve_block",
-            PrpBiologic => "prp_biologic",
-            Opioid => "opioid",
-            Nsaid => "nsaid",
-            MuscleRelaxant => "muscle_relaxant",
-            Anticonvulsant => "anticonvulsant",
-            Antidepressant => "antidepressant",
-            Topical => "topical",
-            Compound => "compound",
-            GiProtective => "gi_protective",
-            SleepAid => "sleep_aid",
-            Benzodiazepine => "benzodiazepine",
-            MedicalFood => "medical_food",
-            Mri => "mri",
-            Ct => "ct",
-            Xray => "xray",
-            Ultrasound => "ultrasound",
-            Electrodiagnostic => "electrodiagnostic",
-            Lab => "lab",
-            DrugScreen => "drug_screen",
-            PhysicalTherapy => "physical_therapy",
-            Chiropractic => "chiropractic",
-            Acupuncture => "acupuncture",
-            Massage => "massage",
-            OccupationalTherapy => "occupational_therapy",
-            Aquatic => "aquatic",
-            TensStim => "tens_stim",
-            BraceSupport => "brace_support",
-            HotCold => "hot_cold",
-            MobilityBath => "mobility_bath",
-            Consultation => "consultation",
-            FollowUp => "follow_up",
-            Psychotherapy => "psychotherapy",
-            Evaluation => "evaluation",
-            Biofeedback => "biofeedback",
-            FunctionalRestoration => "functional_restoration",
-            WorkConditioning => "work_conditioning",
-            WeightLoss => "weight_loss",
-            HomeHealth => "home_health",
-            Transport => "transport",
-            Other => "other",
-        }
+spelled_enum! {
+    /// A treatment subtype; which ones a type may have is [`TreatmentType::subtypes`]. (Some
+    /// spellings serve several types: `joint`, `evaluation`, `other`.)
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Subtype {
+        // surgery
+        Spine = "spine",
+        Joint = "joint",
+        HandWrist = "hand_wrist",
+        // injection
+        Epidural = "epidural",
+        Facet = "facet",
+        TriggerPoint = "trigger_point",
+        NerveBlock = "nerve_block",
+        PrpBiologic = "prp_biologic",
+        // pharmaceutical
+        Opioid = "opioid",
+        Nsaid = "nsaid",
+        MuscleRelaxant = "muscle_relaxant",
+        Anticonvulsant = "anticonvulsant",
+        Antidepressant = "antidepressant",
+        Topical = "topical",
+        Compound = "compound",
+        GiProtective = "gi_protective",
+        SleepAid = "sleep_aid",
+        Benzodiazepine = "benzodiazepine",
+        MedicalFood = "medical_food",
+        // diagnostic
+        Mri = "mri",
+        Ct = "ct",
+        Xray = "xray",
+        Ultrasound = "ultrasound",
+        Electrodiagnostic = "electrodiagnostic",
+        Lab = "lab",
+        DrugScreen = "drug_screen",
+        // physical medicine
+        PhysicalTherapy = "physical_therapy",
+        Chiropractic = "chiropractic",
+        Acupuncture = "acupuncture",
+        Massage = "massage",
+        OccupationalTherapy = "occupational_therapy",
+        Aquatic = "aquatic",
+        // durable medical equipment
+        TensStim = "tens_stim",
+        BraceSupport = "brace_support",
+        HotCold = "hot_cold",
+        MobilityBath = "mobility_bath",
+        // evaluation
+        Consultation = "consultation",
+        FollowUp = "follow_up",
+        // behavioral
+        Psychotherapy = "psychotherapy",
+        Evaluation = "evaluation",
+        Biofeedback = "biofeedback",
+        // program
+        FunctionalRestoration = "functional_restoration",
+        WorkConditioning = "work_conditioning",
+        WeightLoss = "weight_loss",
+        // home care and transport
+        HomeHealth = "home_health",
+        Transport = "transport",
+        /// Of the type, but none of its named subtypes.
+        Other = "other",
     }
 }
 
@@ -786,34 +672,18 @@ impl Citation {
     }
 }
 
-/// The guideline a citation names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Guideline {
-    /// California's Medical Treatment Utilization Schedule.
-    Mtus,
-    /// The Official Disability Guidelines.
-    Odg,
-    /// ACOEM's practice guidelines, cited outside the MTUS.
-    Acoem,
-    /// A journal article, a web page, another guideline.
-    Other,
-}
-
-impl Guideline {
-    pub const ALL: [Guideline; 4] = [
-        Guideline::Mtus,
-        Guideline::Odg,
-        Guideline::Acoem,
-        Guideline::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Guideline::Mtus => "mtus",
-            Guideline::Odg => "odg",
-            Guideline::Acoem => "acoem",
-            Guideline::Other => "other",
-        }
+spelled_enum! {
+    /// The guideline a citation names.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Guideline {
+        /// California's Medical Treatment Utilization Schedule.
+        Mtus = "mtus",
+        /// The Official Disability Guidelines.
+        Odg = "odg",
+        /// ACOEM's practice guidelines, cited outside the MTUS.
+        Acoem = "acoem",
+        /// A journal article, a web page, another guideline.
+        Other = "other",
     }
 }
 

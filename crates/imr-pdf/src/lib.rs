@@ -114,56 +114,43 @@ fn extract_within(bytes: &[u8], decode: pdf::guard::DecodeLimits) -> Result<PdfT
             plural(pages.count)
         )));
     }
-    if !unreadable.is_empty() {
-        warnings.push(PdfWarning::new(
+    // Pages read only in part: which pages, the warning, and what befell them ("{pages}" is
+    // where the page numbers go).
+    let faults: [(&[usize], WarningCode, &str); 5] = [
+        (
+            &unreadable,
             WarningCode::PageUnreadable,
-            format!(
-                "the PDF is damaged: the text of page{} {} of {} could not be read and is missing",
-                plural(unreadable.len()),
-                list(&unreadable),
-                pages.count
-            ),
-        ));
-    }
-    if !pages.damaged_pages.is_empty() {
-        warnings.push(PdfWarning::new(
+            "the text of {pages} of {count} could not be read and is missing",
+        ),
+        (
+            &pages.damaged_pages,
             WarningCode::PageDamaged,
-            format!(
-                "the PDF is damaged: parts of page{} {} could not be read, so text may be missing there",
-                plural(pages.damaged_pages.len()),
-                list(&pages.damaged_pages)
-            ),
-        ));
-    }
-    if !pages.cut_pages.is_empty() {
-        warnings.push(PdfWarning::new(
+            "parts of {pages} could not be read, so text may be missing there",
+        ),
+        (
+            &pages.cut_pages,
             WarningCode::PageIncomplete,
-            format!(
-                "the PDF is damaged: the text of page{} {} stops early and the rest could not be read",
-                plural(pages.cut_pages.len()),
-                list(&pages.cut_pages)
-            ),
-        ));
-    }
-    if !pages.bad_fonts.is_empty() {
-        warnings.push(PdfWarning::new(
+            "the text of {pages} stops early and the rest could not be read",
+        ),
+        (
+            &pages.bad_fonts,
             WarningCode::FontUnreadable,
-            format!(
-                "the PDF is damaged: fonts of page{} {} could not be read, so some characters or spaces there may be wrong",
-                plural(pages.bad_fonts.len()),
-                list(&pages.bad_fonts)
-            ),
-        ));
-    }
-    if !pages.bad_widths.is_empty() {
-        warnings.push(PdfWarning::new(
+            "fonts of {pages} could not be read, so some characters or spaces there may be wrong",
+        ),
+        (
+            &pages.bad_widths,
             WarningCode::FontWidths,
-            format!(
-                "the PDF is damaged: fonts of page{} {} give implausible widths for some letters, so usual widths were used; spaces between words there may be wrong",
-                plural(pages.bad_widths.len()),
-                list(&pages.bad_widths)
-            ),
-        ));
+            "fonts of {pages} give implausible widths for some letters, so usual widths were used; spaces between words there may be wrong",
+        ),
+    ];
+    for (numbers, code, what) in faults {
+        if !numbers.is_empty() {
+            let which = format!("page{} {}", plural(numbers.len()), list(numbers));
+            let what = what
+                .replace("{pages}", &which)
+                .replace("{count}", &pages.count.to_string());
+            warnings.push(PdfWarning::new(code, format!("the PDF is damaged: {what}")));
+        }
     }
     let texts: Vec<String> = pages
         .texts
