@@ -1193,7 +1193,10 @@ mod tests {
         text.letters[0].items[0].rationale = Some("Long-term OPIOID use is not supported.".into());
         let mut summary = parsed("CM8", vec![], "Surgery");
         summary.letters[0].summary = Some("The patient takes opioids.".into());
-        s.apply(Action::Added(vec![(7, "r.txt".into()), (8, "s.txt".into())]));
+        s.apply(Action::Added(vec![
+            (7, "r.txt".into()),
+            (8, "s.txt".into()),
+        ]));
         s.apply(Action::Finished(vec![(7, Ok(text)), (8, Ok(summary))]));
         let cases = |s: &AppState| -> Vec<String> {
             s.visible_letters()
@@ -1205,7 +1208,10 @@ mod tests {
             ..Filter::default()
         };
         s.apply(Action::SetFilter(f.clone()));
-        assert!(cases(&s).is_empty(), "not in case, request, specialty, file");
+        assert!(
+            cases(&s).is_empty(),
+            "not in case, request, specialty, file"
+        );
         f.search_text = true;
         s.apply(Action::SetFilter(f.clone()));
         assert_eq!(cases(&s), ["CM7", "CM8"]);
@@ -1243,7 +1249,14 @@ mod tests {
             subtype: Some(Subtype::Nsaid),
             ..Filter::default()
         }));
-        assert_eq!(s.totals(), Totals { letters: 1, items: 1, overturned: 1 });
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 1,
+                overturned: 1
+            }
+        );
         s.apply(Action::SetFilter(Filter {
             guideline: Some(GuidelineGroup {
                 guideline: Some(Guideline::Mtus),
@@ -1251,7 +1264,14 @@ mod tests {
             }),
             ..Filter::default()
         }));
-        assert_eq!(s.totals(), Totals { letters: 1, items: 1, overturned: 0 });
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 1,
+                overturned: 0
+            }
+        );
         // "None cited": the items citing nothing, of every letter.
         s.apply(Action::SetFilter(Filter {
             guideline: Some(GuidelineGroup {
@@ -1260,7 +1280,14 @@ mod tests {
             }),
             ..Filter::default()
         }));
-        assert_eq!(s.totals(), Totals { letters: 2, items: 2, overturned: 2 });
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 2,
+                items: 2,
+                overturned: 2
+            }
+        );
         assert_eq!(s.insights().items, 2);
     }
 

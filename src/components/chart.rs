@@ -88,7 +88,11 @@ fn picture(c: &Chart) -> Html {
     let axis_y = top + n * ROW + 4;
     let height = axis_y + 40;
     // Counts: the longest bar leaves room for its number.
-    let count_len: u64 = if c.rates { RATE_X - COUNT_X - 100 } else { WIDTH - COUNT_X - 100 };
+    let count_len: u64 = if c.rates {
+        RATE_X - COUNT_X - 100
+    } else {
+        WIDTH - COUNT_X - 100
+    };
     let max = c.rows.iter().map(|r| r.count).max().unwrap_or(0).max(1) as u64;
     let text = |x: u64, y: u64, anchor: &'static str, fill: &'static str, s: String| {
         html! { <text x={num(x)} y={num(y)} text-anchor={anchor} fill={fill}>{ s }</text> }
@@ -209,7 +213,11 @@ pub fn csv(c: &Chart) -> String {
             row
         })
         .collect();
-    rows.extend(c.figures.iter().map(|(k, v)| vec![k.to_string(), v.clone()]));
+    rows.extend(
+        c.figures
+            .iter()
+            .map(|(k, v)| vec![k.to_string(), v.clone()]),
+    );
     Table {
         name: c.id,
         title: c.title,
@@ -224,8 +232,13 @@ fn svg_file(id: &str) -> Option<String> {
     let el = web_sys::window()?
         .document()?
         .get_element_by_id(&format!("{id}-svg"))?;
-    let xml = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&el).ok()?;
-    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{xml}\n"))
+    let xml = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&el)
+        .ok()?;
+    Some(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{xml}\n"
+    ))
 }
 
 /// One chart: its title, picture, table and downloads.

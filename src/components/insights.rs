@@ -31,7 +31,13 @@ pub fn guideline_label(g: &GuidelineGroup) -> String {
     }
 }
 
-fn row<K>(label: String, key: String, filter: Option<Callback<MouseEvent>>, r: &Row<K>, base: usize) -> ChartRow {
+fn row<K>(
+    label: String,
+    key: String,
+    filter: Option<Callback<MouseEvent>>,
+    r: &Row<K>,
+    base: usize,
+) -> ChartRow {
     ChartRow {
         label,
         key,

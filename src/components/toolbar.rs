@@ -149,7 +149,12 @@ pub fn toolbar(props: &Props) -> Html {
     // The subtypes of the type chosen (Insights' subtype bars set one).
     let subtypes: Vec<(Subtype, String)> = f
         .category
-        .map(|t| t.subtypes().iter().map(|&s| (s, subtype_label(s))).collect())
+        .map(|t| {
+            t.subtypes()
+                .iter()
+                .map(|&s| (s, subtype_label(s)))
+                .collect()
+        })
         .unwrap_or_default();
     let subtype_opts = opts(
         &subtypes

@@ -277,7 +277,10 @@ pub fn insights_of(letters: &[&Letter], keep: impl Fn(&Item) -> bool) -> Insight
                 specialties.get(s).add(n, item);
             }
             let cited = item.citations.iter().map(|c| {
-                let chapter = c.chapter.as_deref().filter(|_| c.guideline == Guideline::Mtus);
+                let chapter = c
+                    .chapter
+                    .as_deref()
+                    .filter(|_| c.guideline == Guideline::Mtus);
                 (Some(c.guideline), chapter)
             });
             let mut groups = dedup(cited);
@@ -298,7 +301,10 @@ pub fn insights_of(letters: &[&Letter], keep: impl Fn(&Item) -> bool) -> Insight
             tally.unwrap_or_default().row(t, items)
         })
         .collect();
-    let drug_order = TreatmentType::Pharmaceutical.subtypes().iter().map(|&s| Some(s));
+    let drug_order = TreatmentType::Pharmaceutical
+        .subtypes()
+        .iter()
+        .map(|&s| Some(s));
     let pharmaceutical = drugs.rows_in(drug_order.chain([None]), drug_items);
     let by_specialty = specialties
         .0
