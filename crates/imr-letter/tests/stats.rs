@@ -335,7 +335,7 @@ fn median_and_90th_percentile_by_nearest_rank_on_small_counts() {
         let mut sorted = days.clone();
         sorted.sort();
         let n = sorted.len();
-        let at = |p: usize| sorted[((p * n + 99) / 100).max(1) - 1];
+        let at = |p: usize| sorted[(p * n).div_ceil(100).max(1) - 1];
         assert_eq!((i.median, i.p90), (Some(at(50)), Some(at(90))), "{days:?}");
         assert_eq!(i.letters, n);
     }
