@@ -22,14 +22,19 @@ impl Needle {
     /// Where the needle is found in `hay` at or after byte `from`, ignoring ASCII case.
     pub fn find(&self, hay: &str, from: usize) -> Option<usize> {
         let (h, n) = (hay.as_bytes(), self.0.as_bytes());
-        let first = *n.first()?;
-        let mut at = from;
-        while at + n.len() <= h.len() {
-            // Candidates by the first byte in either case (memchr2: a word at a time in wasm).
-            let last = h.len() - n.len();
-            at += memchr::memchr2(first, first.to_ascii_uppercase(), &h[at..=last])?;
-            if h[at..at + n.len()].eq_ignore_ascii_case(n) {
-                return Some(at);
+        if n.is_empty() {
+            return None;
+        }
+        // Candidates by the needle's rarest byte in either case (memchr2: a word at a time in
+        // wasm), then the whole needle around it.
+        let (k, b) = rarest(n);
+        let mut at = from + k; // where that byte must be
+        while at + (n.len() - k) <= h.len() {
+            let last = h.len() - (n.len() - k);
+            at += memchr::memchr2(b, b.to_ascii_uppercase(), &h[at..=last])?;
+            let start = at - k;
+            if h[start..start + n.len()].eq_ignore_ascii_case(n) {
+                return Some(start);
             }
             at += 1;
         }
@@ -51,6 +56,25 @@ impl Needle {
             Some((at, from))
         })
     }
+}
+
+/// The needle's byte least frequent in English text, and where it is: letters ranked by
+/// frequency (a space before them all), anything else rarer than any letter.
+fn rarest(needle: &[u8]) -> (usize, u8) {
+    const BY_FREQUENCY: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+    let rank = |b: u8| {
+        BY_FREQUENCY
+            .iter()
+            .position(|&f| f == b)
+            .unwrap_or(BY_FREQUENCY.len())
+    };
+    let mut best = (0, needle[0]);
+    for (i, &b) in needle.iter().enumerate() {
+        if rank(b) > rank(best.1) {
+            best = (i, b);
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -81,5 +105,15 @@ mod tests {
         let n = Needle::new("aa");
         assert_eq!(n.matches("aaa").count(), 1, "no overlap");
         assert!(Needle::new("x").find("abc", 9).is_none());
+        // The rarest byte is not the first: matches at the very start and end still count.
+        let n = Needle::new("opioid");
+        assert_eq!(
+            n.matches("Opioid opioiD").collect::<Vec<_>>(),
+            [(0, 6), (7, 13)]
+        );
+        assert_eq!(n.find("xOpioid", 1), Some(1));
+        assert_eq!(n.find("xOpioid", 2), None);
+        assert_eq!(super::rarest(b"physical therapy"), (0, b'p'));
+        assert_eq!(super::rarest(b"cm16-0230651"), (2, b'1'));
     }
 }
