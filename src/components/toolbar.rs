@@ -165,8 +165,9 @@ pub fn toolbar(props: &Props) -> Html {
     );
     // Searching the letters' text too: the box's text applies at once with it.
     let on_search_text = {
-        let (state, search) = (state.clone(), search.clone());
+        let (state, search, pending) = (state.clone(), search.clone(), pending.clone());
         Callback::from(move |e: Event| {
+            pending.borrow_mut().take();
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             state.dispatch(Action::SetFilter(Filter {
                 search_text: on,
