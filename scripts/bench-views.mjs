@@ -7,7 +7,8 @@
 // the time each action takes to show its result (from the event to the next frame painted,
 // measured in the page): switching views, sorting, a filter change, a search keystroke (the
 // box's echo; the filter follows once typing pauses: applying it is timed apart, by Enter),
-// scrolling far, opening a letter, drawing Insights, searching the letters' text too. Prints
+// scrolling far, opening a letter (its values, then its text, which is read back from the
+// Blob the page keeps it in), drawing Insights, searching the letters' text too. Prints
 // Markdown tables for BENCHMARKS.md.
 // Usage: node scripts/bench-views.mjs [runs]
 import { readdir } from "node:fs/promises";
@@ -88,7 +89,22 @@ async function measure(n) {
     add("scroll Letters to the middle", await timed(
       `${q("#letters-table")}.closest(".table-scroll").scrollTop = ${Math.floor(n / 2) * 36}`,
       `${q(`#letters-table-row-${Math.floor(n / 2)}`)}`));
-    add("open a letter", await timed(`${q(`#letters-table-row-${Math.floor(n / 2)} td.file`)}.click()`, `${q(".letter #v-case")}`));
+    const [values, text] = await page.evaluate(`(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t0 = performance.now();
+      ${q(`#letters-table-row-${Math.floor(n / 2)} td.file`)}.click();
+      let values = null;
+      while (!${q("#source-text")}) {
+        if (values === null && ${q(".letter #v-case")}) { await frame(); values = performance.now() - t0; }
+        if (performance.now() - t0 > 60000) throw new Error("the letter never opened");
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      await frame();
+      const text = performance.now() - t0;
+      return [values ?? text, text];
+    })()`);
+    add("open a letter (its values)", values);
+    add("open a letter (its text too)", text);
     await page.keyboard.press("Escape");
     await page.waitForSelector("#letters-table");
     // Back to the batch's order for the next run.

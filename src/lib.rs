@@ -13,5 +13,6 @@ pub mod runner;
 pub mod samples;
 pub mod scheduler;
 pub mod search;
+pub mod source_text;
 pub mod state;
 pub mod summary;

@@ -10,6 +10,7 @@ use yew::Reducible;
 
 use crate::protocol::{Failure, Parsed};
 use crate::search::Needle;
+use crate::source_text::SourceText;
 
 /// One file or pasted text handed to the worker.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,8 +202,11 @@ pub struct Row {
     pub name: Rc<str>,
     /// How many letters its file holds (1 for most files).
     pub of: usize,
-    /// Its file, read: the letter is `parsed.letters[id.index]`.
+    /// Its file, read: the letter is `parsed.letters[id.index]` (`parsed.text` is empty: the
+    /// text is kept apart, in `text`).
     pub parsed: Rc<Parsed>,
+    /// Its file's text, read back when the letter is shown.
+    pub text: Rc<SourceText>,
     /// What search looks in, lower-cased (ASCII): file name, case number, specialties,
     /// requests, one per line.
     haystack: Box<str>,
@@ -216,7 +220,7 @@ impl PartialEq for Row {
 }
 
 impl Row {
-    fn new(id: LetterId, name: Rc<str>, parsed: Rc<Parsed>) -> Row {
+    fn new(id: LetterId, name: Rc<str>, parsed: Rc<Parsed>, text: Rc<SourceText>) -> Row {
         let of = parsed.letters.len();
         let l = &parsed.letters[id.index as usize];
         let mut hay = String::from(&*name);
@@ -235,12 +239,32 @@ impl Row {
             name,
             of,
             parsed,
+            text,
             haystack: hay.into_boxed_str(),
         }
     }
 
     pub fn letter(&self) -> &Letter {
         &self.parsed.letters[self.id.index as usize]
+    }
+}
+
+/// The files and texts handed to the worker, in order. Shared by the states an action makes
+/// (equal when the same `Rc`): an action that changes no entry neither copies nor compares
+/// them, whatever the batch's size.
+#[derive(Debug, Clone, Default)]
+pub struct Entries(Rc<Vec<Entry>>);
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Entries {
+    type Target = Vec<Entry>;
+    fn deref(&self) -> &Vec<Entry> {
+        &self.0
     }
 }
 
@@ -299,7 +323,7 @@ impl std::ops::Deref for Shown {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppState {
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
     pub view: View,
     pub filter: Filter,
     pub sort: (Column, bool),
@@ -332,8 +356,10 @@ pub enum Action {
     /// From one letter to the next (`1`) or previous (`-1`) of the table, in its order.
     Step(isize),
     /// Test hook (`?test-hooks`): copies of the files read so far (deep copies, as if each were
-    /// read again under a new name) until the batch holds at least this many letters.
-    Repeat(usize),
+    /// read again under a new name, each with its own copy of the text) until the batch holds
+    /// at least this many letters. With the texts of the files read, by entry id (read back by
+    /// the page first: see [`AppState::texts`]).
+    Repeat(usize, Vec<(u32, String)>),
 }
 
 impl Reducible for AppState {
@@ -357,10 +383,11 @@ const REPEAT_IDS: u32 = 0x8000_0000;
 
 impl AppState {
     pub fn apply(&mut self, action: Action) {
-        let mut added: Vec<usize> = Vec::new(); // entries newly read, for the index
+        // Entries newly read, with their texts, for the index.
+        let mut added: Vec<(usize, Rc<SourceText>)> = Vec::new();
         let reshow = matches!(
             action,
-            Action::Finished(_) | Action::SetFilter(_) | Action::SortBy(_) | Action::Repeat(_)
+            Action::Finished(_) | Action::SetFilter(_) | Action::SortBy(_) | Action::Repeat(..)
         );
         match action {
             Action::Added(list) => {
@@ -369,8 +396,9 @@ impl AppState {
                 }
                 self.batch.1 += list.len();
                 let single = list.len() == 1 && self.entries.is_empty();
+                let entries = self.entries_mut();
                 for (id, name) in list {
-                    self.entries.push(Entry {
+                    entries.push(Entry {
                         id,
                         name,
                         status: Status::Queued,
@@ -393,20 +421,23 @@ impl AppState {
                     let Some(i) = found else {
                         continue;
                     };
-                    let e = &mut self.entries[i];
-                    if e.status == Status::Queued {
-                        self.batch.0 += 1;
-                    }
+                    let e = &mut self.entries_mut()[i];
+                    let queued = e.status == Status::Queued;
                     let was_read = e.parsed().is_some();
                     e.status = match result {
-                        Ok(p) => {
+                        Ok(mut p) => {
+                            // The text goes out of wasm memory (see `SourceText`).
+                            let text = Rc::new(SourceText::new(&std::mem::take(&mut p.text)));
                             if !was_read {
-                                added.push(i);
+                                added.push((i, text));
                             }
                             Status::Done(Rc::new(*p))
                         }
                         Err(f) => Status::Failed(f),
                     };
+                    if queued {
+                        self.batch.0 += 1;
+                    }
                 }
                 // A single file that holds several letters: the table, not its first letter.
                 if let View::Letter(l) = self.view {
@@ -422,21 +453,21 @@ impl AppState {
             }
             Action::Ocr(id, stage) => {
                 if let Ok(i) = self.entries.binary_search_by_key(&id, |e| e.id) {
-                    let e = &mut self.entries[i];
+                    let e = &mut self.entries_mut()[i];
                     if matches!(e.status, Status::Failed(_) | Status::Ocr(_)) {
                         e.status = Status::Ocr(stage);
                     }
                 }
             }
             Action::CancelOcr => {
-                for e in &mut self.entries {
+                for e in self.entries_mut() {
                     if matches!(e.status, Status::Ocr(_)) {
                         e.status = Status::Cancelled;
                     }
                 }
             }
             Action::Cancel => {
-                for e in &mut self.entries {
+                for e in self.entries_mut() {
                     if matches!(e.status, Status::Queued | Status::Ocr(_)) {
                         e.status = Status::Cancelled;
                     }
@@ -465,11 +496,20 @@ impl AppState {
                     }
                 }
             }
-            Action::Repeat(n) => {
-                let read: Vec<(String, Parsed)> = self
+            Action::Repeat(n, texts) => {
+                let text_of = |id: u32| {
+                    texts
+                        .iter()
+                        .find(|(t, _)| *t == id)
+                        .map_or("", |(_, t)| t.as_str())
+                };
+                let read: Vec<(String, Parsed, &str)> = self
                     .entries
                     .iter()
-                    .filter_map(|e| e.parsed().map(|p| (e.name.clone(), (**p).clone())))
+                    .filter_map(|e| {
+                        let p = e.parsed()?;
+                        Some((e.name.clone(), (**p).clone(), text_of(e.id)))
+                    })
                     .collect();
                 let mut letters = self.index.rows.len();
                 let mut next = self
@@ -480,17 +520,18 @@ impl AppState {
                     .max()
                     .map_or(REPEAT_IDS, |m| m + 1);
                 'copies: for copy in 1.. {
-                    for (name, p) in &read {
+                    for (name, p, text) in &read {
                         if letters >= n {
                             break 'copies;
                         }
                         letters += p.letters.len();
-                        self.entries.push(Entry {
+                        let entries = Rc::make_mut(&mut self.entries.0);
+                        entries.push(Entry {
                             id: next,
                             name: format!("copy-{copy}/{name}"),
                             status: Status::Done(Rc::new(p.clone())),
                         });
-                        added.push(self.entries.len() - 1);
+                        added.push((entries.len() - 1, Rc::new(SourceText::new(text))));
                         next += 1;
                     }
                     if read.is_empty() {
@@ -507,14 +548,19 @@ impl AppState {
         }
     }
 
-    /// Adds the letters of these entries (positions in `entries`) to the index.
-    fn index_entries(&mut self, added: &[usize]) {
+    /// The entries, to change (copied first if an earlier state still shares them).
+    fn entries_mut(&mut self) -> &mut Vec<Entry> {
+        Rc::make_mut(&mut self.entries.0)
+    }
+
+    /// Adds the letters of these entries (positions in `entries`, with their texts) to the index.
+    fn index_entries(&mut self, added: &[(usize, Rc<SourceText>)]) {
         let mut data = IndexData {
             rows: self.index.rows.clone(),
             specialties: self.index.specialties.clone(),
         };
-        for &i in added {
-            let e = &self.entries[i];
+        for (i, text) in added {
+            let e = &self.entries[*i];
             let Some(p) = e.parsed() else { continue };
             let name: Rc<str> = Rc::from(e.name.as_str());
             for (n, l) in p.letters.iter().enumerate() {
@@ -528,7 +574,7 @@ impl AppState {
                     index: n as u32,
                 };
                 data.rows
-                    .push(Rc::new(Row::new(id, name.clone(), p.clone())));
+                    .push(Rc::new(Row::new(id, name.clone(), p.clone(), text.clone())));
             }
         }
         self.index = Index(Rc::new(data));
@@ -555,7 +601,20 @@ impl AppState {
 
     /// The indexed letter with this id.
     pub fn row(&self, id: LetterId) -> Option<&Rc<Row>> {
-        self.index.rows.iter().find(|r| r.id == id)
+        // Rows are in the order of ids, but for copies made by the test hook before files read
+        // later: then a scan.
+        let rows = &self.index.rows;
+        rows.binary_search_by_key(&id, |r| r.id)
+            .ok()
+            .map(|i| &rows[i])
+            .or_else(|| rows.iter().find(|r| r.id == id))
+    }
+
+    /// The text of every file read, by entry id (for the test hook's copies, which read them
+    /// back before copying).
+    pub fn texts(&self) -> Vec<(u32, Rc<SourceText>)> {
+        let rows = self.index.rows.iter().filter(|r| r.id.index == 0);
+        rows.map(|r| (r.id.entry, r.text.clone())).collect()
     }
 
     /// Every specialty among the parsed letters, sorted, once each.
@@ -850,7 +909,7 @@ mod tests {
         l.reviewer.specialties = vec![spec.into()];
         Box::new(Parsed {
             letters: vec![l],
-            text: String::new(),
+            text: format!("Case Number: {case}\n"),
             kind: "text".into(),
             pages: None,
         })
@@ -986,6 +1045,35 @@ mod tests {
         assert_eq!(first.letter().case_number.as_deref(), Some("CM2"));
     }
 
+    /// Runs a future that never waits (the native `SourceText::read`).
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        let mut f = std::pin::pin!(f);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        match f.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(v) => v,
+            std::task::Poll::Pending => panic!("the native text is read at once"),
+        }
+    }
+
+    #[test]
+    fn a_files_text_is_kept_apart_from_its_letters() {
+        let s = state();
+        let row = s.row(LetterId::first(2)).unwrap();
+        assert!(row.parsed.text.is_empty(), "not kept twice");
+        assert_eq!(row.text.len(), "Case Number: CM2\n".len());
+        assert_eq!(block_on(row.text.read()).unwrap(), "Case Number: CM2\n");
+    }
+
+    #[test]
+    fn actions_that_change_no_file_share_the_entries() {
+        let s = Rc::new(state());
+        let after = s.clone().reduce(Action::Show(View::Items));
+        assert!(Rc::ptr_eq(&s.entries.0, &after.entries.0));
+        assert!(s.index == after.index && s.shown == after.shown);
+        let after = s.clone().reduce(Action::Cancel);
+        assert!(!Rc::ptr_eq(&s.entries.0, &after.entries.0));
+    }
+
     #[test]
     fn a_file_with_several_letters_gives_a_row_each() {
         let mut s = state();
@@ -1048,12 +1136,23 @@ mod tests {
     #[test]
     fn repeat_copies_until_enough_letters() {
         let mut s = state();
-        s.apply(Action::Repeat(7));
+        let texts: Vec<(u32, String)> = s
+            .texts()
+            .iter()
+            .map(|(id, t)| (*id, block_on(t.read()).unwrap()))
+            .collect();
+        assert_eq!(texts[1], (2, "Case Number: CM2\n".to_string()));
+        s.apply(Action::Repeat(7, texts));
         assert_eq!(s.totals().letters, 7);
         assert_eq!(s.index.rows.len(), 7);
         let names: Vec<_> = s.visible_letters().map(|r| r.name.to_string()).collect();
         assert_eq!(names[2], "copy-1/a.txt");
         assert_eq!(names[6], "copy-3/a.txt");
+        // Each copy keeps its own text, as a file read again would.
+        let rows = &s.index.rows;
+        assert_eq!(block_on(rows[6].text.read()).unwrap(), "Case Number: CM1\n");
+        assert!(!Rc::ptr_eq(&rows[6].text, &rows[0].text));
+        assert!(!Rc::ptr_eq(&rows[6].parsed, &rows[0].parsed));
         // Copies are read as any file: sorting and filtering see them.
         s.apply(Action::SortBy(Column::Case));
         s.apply(Action::SortBy(Column::Case));

@@ -151,9 +151,13 @@ pub fn app() -> Html {
         });
     }
     // Test hook (`?test-hooks`): `imr-test` event "repeat N" copies the files read until the
-    // batch holds N letters (benchmarks and tests of big batches, without N files).
+    // batch holds N letters (benchmarks and tests of big batches, without N files), each copy
+    // with its own text, as a real batch keeps them: the texts are read back first.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     {
         let dispatch = state.dispatcher();
+        let latest = latest.clone();
         use_effect_with((), move |_| {
             let on = web_sys::window()
                 .and_then(|w| w.location().search().ok())
@@ -167,10 +171,16 @@ pub fn app() -> Html {
                             .ok()
                             .and_then(|d| d.as_string())
                             .unwrap_or_default();
-                        if let Some(n) = detail.strip_prefix("repeat ") {
-                            if let Ok(n) = n.parse() {
-                                dispatch.dispatch(Action::Repeat(n));
-                            }
+                        if let Some(Ok(n)) = detail.strip_prefix("repeat ").map(str::parse) {
+                            let files = latest.borrow().texts();
+                            let dispatch = dispatch.clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let mut texts = Vec::with_capacity(files.len());
+                                for (id, text) in files {
+                                    texts.push((id, text.read().await.unwrap_or_default()));
+                                }
+                                dispatch.dispatch(Action::Repeat(n, texts));
+                            });
                         }
                     })
                 });

@@ -23,8 +23,7 @@ pub struct Props {
 
 /// The letter's own part of its file's text, and where that part starts: a file with several
 /// letters shows each letter's text only (spans stay offsets into the whole text).
-fn own_text(row: &Row) -> (Rc<str>, usize) {
-    let text = row.parsed.text.as_str();
+fn own_text(row: &Row, text: &str) -> (Rc<str>, usize) {
     let part = row
         .letter()
         .source
@@ -84,8 +83,24 @@ pub fn letter_view(props: &Props) -> Html {
     let state = &props.state;
     let row = &props.row;
     let l = row.letter();
-    // Made once per letter shown, not per highlight.
-    let (text, start) = (*use_memo(row.id, |_| own_text(row))).clone();
+    // The file's text is read back when the letter is shown (`SourceText`: it is kept out of
+    // wasm memory), so the values show at once and the text as soon as it is read: (letter,
+    // its part of the text and where that starts; `None` inside: it could not be read).
+    let source = use_state(|| None::<(LetterId, Option<(Rc<str>, usize)>)>);
+    let shown_id = use_mut_ref(|| row.id);
+    {
+        let (source, shown_id, row) = (source.clone(), shown_id.clone(), row.clone());
+        use_effect_with(row.id, move |id| {
+            *shown_id.borrow_mut() = *id;
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = row.text.read().await;
+                // Only if the letter is still the one shown (a quick step may have moved on).
+                if *shown_id.borrow() == row.id {
+                    source.set(Some((row.id, text.map(|t| own_text(&row, &t)))));
+                }
+            });
+        });
+    }
     // The field whose source is highlighted: this view's own state (a hover re-renders the
     // letter, not the app), and of this letter only (another letter starts with none).
     let highlight = use_state(|| None::<(LetterId, String)>);
@@ -238,9 +253,22 @@ pub fn letter_view(props: &Props) -> Html {
             </tr>
         }
     };
-    let span = highlighted
-        .and_then(|k| resolve_span(l, k))
-        .and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
+    let span = highlighted.and_then(|k| resolve_span(l, k));
+    let source = match source.as_ref().filter(|(id, _)| *id == row.id) {
+        Some((_, Some((text, start)))) => {
+            let start = *start;
+            let span = span.and_then(|[a, b]| Some([a.checked_sub(start)?, b.checked_sub(start)?]));
+            html! { <SourceView text={text.clone()} {span} /> }
+        }
+        waiting => html! {
+            <section class="source no-print" aria-label="Source text of the letter">
+                <h2>{ "Source text" }</h2>
+                <p class="muted" id="source-status" role="status">{
+                    if waiting.is_some() { "The text could not be read back." } else { "Reading the text…" }
+                }</p>
+            </section>
+        },
+    };
     let mut about = match (row.parsed.pages, row.parsed.kind.as_str()) {
         (Some(n), "scan") => format!(" (scan, {n} pages)"),
         (Some(n), _) => format!(" (PDF, {n} pages)"),
@@ -335,7 +363,7 @@ pub fn letter_view(props: &Props) -> Html {
                         </section>
                     }
                 </div>
-                <SourceView {text} {span} />
+                { source }
             </div>
         </article>
     }

@@ -205,6 +205,15 @@ test("3,000 letters: windowed tables, scrolling, sorting, filters, keyboard, pri
     assert.equal(await text(page, "#v-case"), desc[1][0]);
     await page.keyboard.press("Escape");
     await page.waitForSelector("#letters-table");
+    // A copy far down opens with its own text (read back from what the page keeps for it).
+    const far = desc.findIndex(([, i], k) => k >= 2400 && i >= txts.length);
+    await scrollTo(page, "letters-table", far);
+    await page.click(`#letters-table-row-${far} td.file`);
+    await page.waitForSelector(".letter");
+    assert.equal(await text(page, "#letter-file"), nameOf(desc[far][1]));
+    assert.ok((await text(page, "#source-text")).includes(`Case Number: ${desc[far][0]}`));
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#letters-table");
 
     // The items view: every item, sorted by request; far rows right.
     await page.click("#tab-items");
@@ -219,6 +228,96 @@ test("3,000 letters: windowed tables, scrolling, sorting, filters, keyboard, pri
     await page.selectOption("#f-decision", "overturned");
     assert.equal(await rowCount(page, "items-table"), overturned);
     assert.equal(await text(page, "#total-items"), String(overturned));
+    // Far down the filtered items: overturned ones, in the sorted order; exports hold every
+    // letter with such an item.
+    const overRows = req.filter(([, k]) => all.flatMap((l) => l.items)[k].decision === "overturned");
+    assert.equal(overRows.length, overturned);
+    await scrollTo(page, "items-table", overturned - 1);
+    assert.equal(await cell(page, "items-table", overturned - 1, 5), "Overturned");
+    assert.equal((await cell(page, "items-table", overturned - 1, 3)).toLowerCase(), overRows.at(-1)[0] || "\u2014");
+    const withOver = all.filter((l) => l.items.some((i) => i.decision === "overturned"));
+    const overJson = JSON.parse((await download(page, "#export-json")).body);
+    assert.deepEqual(overJson.map((l) => l.case_number), withOver.map((l) => l.case_number));
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("390 px: windowed cards never overlap, stay in step with the scroll, and reach the last row", async () => {
+  const expected = await cliParse(txts);
+  const N = 600;
+  const all = Array.from({ length: N }, (_, i) => expected[i % txts.length]);
+  const items = all.flatMap((l) => l.items);
+  const app = await openApp({ viewport: { width: 390, height: 844 } });
+  try {
+    const { page } = app;
+    await page.goto(`${app.url}?test-hooks`);
+    await page.setInputFiles("#pick-files", txts);
+    await waitForBatch(page, txts.length);
+    await page.evaluate((n) => document.dispatchEvent(new CustomEvent("imr-test", { detail: `repeat ${n}` })), N);
+    await page.waitForFunction((n) => document.querySelector("#total-letters")?.textContent === String(n), N);
+
+    /** The rendered rows: [position, top, bottom], and the scroll box's [top, bottom]. */
+    const layout = (table) => page.evaluate((table) => {
+      const box = document.querySelector(`#${table}`).closest(".table-scroll").getBoundingClientRect();
+      // A row's extent: its box and its cells' (a cell may overflow a row given too little height).
+      const rows = [...document.querySelectorAll(`#${table} tbody tr[aria-rowindex]`)].map((r) => {
+        const boxes = [r, ...r.cells].map((c) => c.getBoundingClientRect());
+        const top = Math.min(...boxes.map((b) => b.top)), bottom = Math.max(...boxes.map((b) => b.bottom));
+        return [Number(r.getAttribute("aria-rowindex")) - 2, top, bottom];
+      });
+      return { rows, box: [box.top, box.bottom] };
+    }, table);
+    /** No two rendered rows overlap, they follow each other, and they cover the view. */
+    async function check(table, where, count) {
+      const { rows, box } = await layout(table);
+      assert.ok(rows.length >= 2 && rows.length < 60, `${where}: ${rows.length} rows rendered`);
+      for (let k = 1; k < rows.length; k++) {
+        assert.equal(rows[k][0], rows[k - 1][0] + 1, `${where}: rows in order`);
+        assert.ok(rows[k][1] >= rows[k - 1][2] - 0.5, `${where}: row ${rows[k][0]} overlaps row ${rows[k - 1][0]}`);
+      }
+      assert.ok(rows[0][0] === 0 || rows[0][1] <= box[0], `${where}: rows start above the view`);
+      assert.ok(rows.at(-1)[0] === count - 1 || rows.at(-1)[2] >= box[1], `${where}: rows reach below the view`);
+      return rows;
+    }
+    const scroll = (table, y) => page.evaluate(({ table, y }) => {
+      const s = document.querySelector(`#${table}`).closest(".table-scroll");
+      s.scrollTop = y ?? s.scrollHeight;
+    }, { table, y });
+
+    for (const [table, tab, count, last] of [
+      ["letters-table", "#tab-letters", N, [2, all.at(-1).case_number]],
+      ["items-table", "#tab-items", items.length, [3, items.at(-1).request ?? "\u2014"]],
+    ]) {
+      await page.click(tab);
+      await page.waitForSelector(`#${table}-row-0`);
+      assert.equal(await rowCount(page, table), count);
+      const top = await check(table, `${table} at the top`, count);
+      // Cards: each row several lines tall, all of one height.
+      const pitch = top[1][1] - top[0][1];
+      assert.ok(pitch > 3 * ROW, `${table}: a card is ${pitch} px from the next`);
+      // The middle: the row the scroll offset names is the one in view, with its letter.
+      const mid = Math.floor(count / 2);
+      await scroll(table, Math.round(mid * pitch));
+      await page.waitForSelector(`#${table}-row-${mid}`);
+      await page.waitForFunction(({ table, mid }) => !document.querySelector(`#${table}-row-${mid - 12}`), { table, mid });
+      const rows = await check(table, `${table} in the middle`, count);
+      const at = rows.find(([i]) => i === mid);
+      const { box } = await layout(table);
+      assert.ok(Math.abs(at[1] - box[0]) < pitch, `${table}: row ${mid} at the top of the view (${at[1]} vs ${box[0]})`);
+      if (table === "letters-table") assert.equal(await cell(page, table, mid, 2), all[mid].case_number);
+      // The bottom: the last row is rendered, in full, inside the view.
+      await scroll(table);
+      await page.waitForSelector(`#${table}-row-${count - 1}`);
+      const end = await check(table, `${table} at the bottom`, count);
+      const [, lastTop, lastBottom] = end.at(-1);
+      const after = await layout(table);
+      assert.ok(lastTop >= after.box[0] && lastBottom <= after.box[1] + 1, `${table}: the last row is in view`);
+      assert.equal(await cell(page, table, count - 1, last[0]), last[1]);
+      await page.locator(`#${table}`).evaluate((t) => t.closest(".table-scroll").scrollIntoView());
+      await page.screenshot({ path: join(OUT, `${table}-390-bottom.png`) });
+    }
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
