@@ -8,7 +8,8 @@
 // measured in the page): switching views, sorting, a filter change, a search keystroke (the
 // box's echo; the filter follows once typing pauses: applying it is timed apart, by Enter),
 // scrolling far, opening a letter (its values, then its text, which is read back from the
-// Blob the page keeps it in). Prints Markdown tables for BENCHMARKS.md.
+// Blob the page keeps it in), drawing Insights, searching the letters' text too. Prints
+// Markdown tables for BENCHMARKS.md.
 // Usage: node scripts/bench-views.mjs [runs]
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -71,6 +72,7 @@ async function measure(n) {
   const t = {};
   const add = (k, v) => { if (process.env.BENCH_TRACE) console.error(n, k, v.toFixed(1)); (t[k] ??= []).push(v); };
   for (let r = 0; r < runs; r++) {
+    add("switch to Insights (every chart drawn)", await timed(`${q("#tab-insights")}.click()`, `${q("#chart-by-month-svg")}`));
     add("switch to Items", await timed(`${q("#tab-items")}.click()`, `${q("#items-table")}`));
     add("switch to Letters", await timed(`${q("#tab-letters")}.click()`, `${q("#letters-table")}`));
     add("sort Letters by case number", await timed(`${q("#letters-table th:nth-child(2) button")}.click()`, `${q("#letters-table th:nth-child(2)")}.getAttribute("aria-sort") !== "none"`));
@@ -79,6 +81,11 @@ async function measure(n) {
     add("search keystroke (box echo)", await timed(type("p"), `${q("#f-search")}.value === "p"`));
     add("search applied (\"physical\", Enter)", await timed(`${type("physical")}; ${enter}`, `!(${total(n)})`));
     add("search cleared", await timed(`${type("")}; ${enter}`, total(n)));
+    // The letters' text too (summaries and rationales, searched in place).
+    await page.check("#f-search-text");
+    add("search the letters' text too (\"opioid\", Enter)", await timed(`${type("opioid")}; ${enter}`, `!(${total(n)})`));
+    add("search the letters' text too, cleared", await timed(`${type("")}; ${enter}`, total(n)));
+    await page.uncheck("#f-search-text");
     add("scroll Letters to the middle", await timed(
       `${q("#letters-table")}.closest(".table-scroll").scrollTop = ${Math.floor(n / 2) * 36}`,
       `${q(`#letters-table-row-${Math.floor(n / 2)}`)}`));
@@ -116,15 +123,17 @@ for (const target of (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Nu
   const items = Number(await page.textContent("#total-items"));
   const mem = await memory();
   const times = await measure(n);
-  sizes.push({ n, items, mem, times });
+  // Linear memory never shrinks: what the actions needed at their peak shows here.
+  const after = await memory();
+  sizes.push({ n, items, mem, after, times });
 }
 if (app.problems.length) console.error("problems:", app.problems);
 await app.close();
 
 const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
-console.log("| letters (items) | JS heap (after GC) | wasm memory |");
-console.log("|---|---|---|");
-for (const s of sizes) console.log(`| ${s.n} (${s.items}) | ${mb(s.mem.js)} | ${mb(s.mem.wasm)} |`);
+console.log("| letters (items) | JS heap (after GC) | wasm memory | wasm memory after the actions |");
+console.log("|---|---|---|---|");
+for (const s of sizes) console.log(`| ${s.n} (${s.items}) | ${mb(s.mem.js)} | ${mb(s.mem.wasm)} | ${mb(s.after.wasm)} |`);
 console.log("");
 console.log(`| action (median of ${runs}, ms to the next frame) | ${sizes.map((s) => `${s.n} letters`).join(" | ")} |`);
 console.log(`|---|${sizes.map(() => "---").join("|")}|`);

@@ -12,6 +12,7 @@ pub mod protocol;
 pub mod runner;
 pub mod samples;
 pub mod scheduler;
+pub mod search;
 pub mod source_text;
 pub mod state;
 pub mod summary;

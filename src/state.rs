@@ -2,10 +2,14 @@
 
 use std::rc::Rc;
 
-use imr_letter::{CitationSource, Decision, Item, Letter, Outcome, TreatmentType, WarningCode};
+use imr_letter::stats::{guideline_groups, insights_of, GuidelineGroup, Insights};
+use imr_letter::{
+    CitationSource, Decision, Item, Letter, Outcome, Subtype, TreatmentType, WarningCode,
+};
 use yew::Reducible;
 
 use crate::protocol::{Failure, Parsed};
+use crate::search::Needle;
 use crate::source_text::SourceText;
 
 /// One file or pasted text handed to the worker.
@@ -115,11 +119,18 @@ pub struct Filter {
     pub source: Option<GuidelineFilter>,
     /// Letters with an item of this type; items of it.
     pub category: Option<TreatmentType>,
+    /// With `category`: letters with an item of this subtype; items of it.
+    pub subtype: Option<Subtype>,
+    /// Letters with an item citing this guideline (an MTUS chapter, ODG, ACOEM, other, or none
+    /// cited, as Insights groups them); items citing it.
+    pub guideline: Option<GuidelineGroup>,
     /// Letters by their warnings.
     pub warnings: Option<WarningsFilter>,
     /// Text anywhere in case number, file name, requests, specialties (ASCII case-insensitive:
     /// full Unicode lower-casing costs ~8 KB of wasm and the letters are ASCII).
     pub search: String,
+    /// Whether search also looks in the letters' text: the summary and each rationale.
+    pub search_text: bool,
 }
 
 /// Which guideline source an item cites.
@@ -656,26 +667,11 @@ impl AppState {
         Some((at + 1, self.shown.letters.len()))
     }
 
-    /// The visible letters with only the items that pass the filter: what Insights counts.
-    pub fn insight_letters(&self) -> Vec<Letter> {
-        self.visible_letters()
-            .map(|row| {
-                // Only what the statistics read: no copy of the spans, texts and warnings (nor
-                // the code to copy them in the page's wasm).
-                let l = row.letter();
-                Letter {
-                    dates: l.dates.clone(),
-                    reviewer: l.reviewer.clone(),
-                    items: l
-                        .items
-                        .iter()
-                        .filter(|i| item_passes(i, &self.filter))
-                        .cloned()
-                        .collect(),
-                    ..Letter::default()
-                }
-            })
-            .collect()
+    /// What Insights counts: the visible letters, with only the items that pass the filter
+    /// (counted in place, no letter copied).
+    pub fn insights(&self) -> Insights {
+        let letters: Vec<&Letter> = self.visible_letters().map(|r| r.letter()).collect();
+        insights_of(&letters, |i| item_passes(i, &self.filter))
     }
 
     /// Letters, items and overturn rate (overturned items / items) of what the filter shows.
@@ -686,7 +682,7 @@ impl AppState {
     /// Filters and sorts the index (see [`Shown`]).
     fn compute_shown(&self) -> ShownData {
         let f = &self.filter;
-        let needle = f.search.trim().to_ascii_lowercase();
+        let needle = Needle::new(&f.search);
         let rows = &self.index.rows;
         let mut letters: Vec<u32> = (0..rows.len() as u32)
             .filter(|&r| {
@@ -695,9 +691,10 @@ impl AppState {
                 (f.outcome.is_none() || l.outcome == f.outcome)
                     && (f.specialty.is_empty() || l.reviewer.specialties.contains(&f.specialty))
                     && f.warnings.is_none_or(|w| w.passes(l))
-                    && ((f.decision.is_none() && f.source.is_none() && f.category.is_none())
-                        || l.items.iter().any(|i| item_passes(i, f)))
-                    && (needle.is_empty() || row.haystack.contains(needle.as_str()))
+                    && (!f.filters_items() || l.items.iter().any(|i| item_passes(i, f)))
+                    && (needle.is_empty()
+                        || row.haystack.contains(needle.as_str())
+                        || (f.search_text && in_text(l, &needle)))
             })
             .collect();
         let (col, desc) = self.sort;
@@ -803,6 +800,26 @@ pub fn item_source(item: &Item) -> &'static str {
     }
 }
 
+impl Filter {
+    /// Whether the filter picks items (and so letters by their items).
+    fn filters_items(&self) -> bool {
+        self.decision.is_some()
+            || self.source.is_some()
+            || self.category.is_some()
+            || self.subtype.is_some()
+            || self.guideline.is_some()
+    }
+}
+
+/// Whether the needle is in the letter's text: its summary or an item's rationale (searched in
+/// place: the index keeps no copy of them).
+fn in_text(l: &Letter, needle: &Needle) -> bool {
+    l.summary
+        .iter()
+        .chain(l.items.iter().filter_map(|i| i.rationale.as_ref()))
+        .any(|s| needle.is_in(s))
+}
+
 fn item_passes(item: &Item, f: &Filter) -> bool {
     let cites = |s| item.citations.iter().any(|c| c.source == s);
     let src_ok = match f.source {
@@ -814,6 +831,10 @@ fn item_passes(item: &Item, f: &Filter) -> bool {
     src_ok
         && (f.decision.is_none() || item.decision == f.decision)
         && f.category.is_none_or(|t| item.category.kind == t)
+        && f.subtype.is_none_or(|s| item.category.subtype == Some(s))
+        && f.guideline
+            .as_ref()
+            .is_none_or(|g| guideline_groups(item).contains(g))
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -1200,14 +1221,13 @@ mod tests {
             ..Filter::default()
         }));
         assert_eq!(s.totals().letters, 0);
-        assert!(s.insight_letters().is_empty());
+        assert_eq!(s.insights().letters, 0);
         s.apply(Action::SetFilter(Filter {
             decision: Some(Decision::Upheld),
             ..Filter::default()
         }));
         // Insights counts the items that pass: the upheld ones of both letters.
-        let counted: usize = s.insight_letters().iter().map(|l| l.items.len()).sum();
-        assert_eq!(counted, 2);
+        assert_eq!(s.insights().items, 2);
     }
 
     #[test]
@@ -1263,6 +1283,111 @@ mod tests {
             ..Filter::default()
         }));
         assert!(cases(&s).is_empty());
+    }
+
+    #[test]
+    fn search_reaches_summaries_and_rationales_when_asked() {
+        let mut s = state();
+        let mut text = parsed("CM7", vec![item(Decision::Upheld, None)], "Surgery");
+        text.letters[0].items[0].rationale = Some("Long-term OPIOID use is not supported.".into());
+        let mut summary = parsed("CM8", vec![], "Surgery");
+        summary.letters[0].summary = Some("The patient takes opioids.".into());
+        s.apply(Action::Added(vec![
+            (7, "r.txt".into()),
+            (8, "s.txt".into()),
+        ]));
+        s.apply(Action::Finished(vec![(7, Ok(text)), (8, Ok(summary))]));
+        let cases = |s: &AppState| -> Vec<String> {
+            s.visible_letters()
+                .map(|r| r.letter().case_number.clone().unwrap())
+                .collect()
+        };
+        let mut f = Filter {
+            search: " Opioid".into(),
+            ..Filter::default()
+        };
+        s.apply(Action::SetFilter(f.clone()));
+        assert!(
+            cases(&s).is_empty(),
+            "not in case, request, specialty, file"
+        );
+        f.search_text = true;
+        s.apply(Action::SetFilter(f.clone()));
+        assert_eq!(cases(&s), ["CM7", "CM8"]);
+        // The fields are still searched.
+        f.search = "cm1".into();
+        s.apply(Action::SetFilter(f));
+        assert_eq!(cases(&s), ["CM1"]);
+    }
+
+    #[test]
+    fn subtype_and_guideline_filters_pick_items() {
+        use imr_letter::{Category, Guideline};
+        let mut s = state();
+        let mut drugs = parsed(
+            "CM9",
+            vec![
+                item(Decision::Upheld, Some(CitationSource::Mtus)),
+                item(Decision::Overturned, None),
+            ],
+            "Surgery",
+        );
+        for (i, sub) in [Subtype::Opioid, Subtype::Nsaid].into_iter().enumerate() {
+            drugs.letters[0].items[i].category = Category {
+                kind: TreatmentType::Pharmaceutical,
+                subtype: Some(sub),
+                ..Category::default()
+            };
+        }
+        drugs.letters[0].items[0].citations[0].guideline = Guideline::Mtus;
+        drugs.letters[0].items[0].citations[0].chapter = Some("Chronic Pain".into());
+        s.apply(Action::Added(vec![(9, "d.txt".into())]));
+        s.apply(Action::Finished(vec![(9, Ok(drugs))]));
+        s.apply(Action::SetFilter(Filter {
+            category: Some(TreatmentType::Pharmaceutical),
+            subtype: Some(Subtype::Nsaid),
+            ..Filter::default()
+        }));
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 1,
+                overturned: 1
+            }
+        );
+        s.apply(Action::SetFilter(Filter {
+            guideline: Some(GuidelineGroup {
+                guideline: Some(Guideline::Mtus),
+                chapter: Some("Chronic Pain".into()),
+            }),
+            ..Filter::default()
+        }));
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 1,
+                items: 1,
+                overturned: 0
+            }
+        );
+        // "None cited": the items citing nothing, of every letter.
+        s.apply(Action::SetFilter(Filter {
+            guideline: Some(GuidelineGroup {
+                guideline: None,
+                chapter: None,
+            }),
+            ..Filter::default()
+        }));
+        assert_eq!(
+            s.totals(),
+            Totals {
+                letters: 2,
+                items: 2,
+                overturned: 2
+            }
+        );
+        assert_eq!(s.insights().items, 2);
     }
 
     #[test]

@@ -1,12 +1,16 @@
-//! Insights: what the letters shown add up to. Decisions, and items and overturn rates by
-//! treatment type, pharmaceutical subtype and guideline cited, from `imr_letter::stats` over
-//! the letters and items that pass the filters. Each chart is a table (what a screen reader
-//! reads) with its bars drawn as inline SVG; a treatment type's name filters the Items view.
+//! Insights: what the letters shown add up to, from `imr_letter::stats` over the letters and
+//! items that pass the filters: items by decision, by treatment type, pharmaceutical subtype,
+//! reviewer specialty and guideline cited (with overturn rates), the days from UR denial to
+//! application and from application to decision, and decisions by month. Each chart is drawn
+//! by `chart`; a row's label (or its bar) filters the Items view to it where a filter exists.
 
-use imr_letter::stats::{insights, GuidelineGroup, Row};
-use imr_letter::{Guideline, TreatmentType};
+use std::rc::Rc;
+
+use imr_letter::stats::{GuidelineGroup, Insights as Stats, Interval, Row};
+use imr_letter::Guideline;
 use yew::prelude::*;
 
+use super::chart::{chart, percent, tenths, Chart, ChartRow};
 use crate::labels::{subtype_label, type_label};
 use crate::state::{Action, AppState, Filter, View};
 
@@ -15,113 +19,8 @@ pub struct Props {
     pub state: UseReducerHandle<AppState>,
 }
 
-/// `a / b` in tenths of a percent, rounded half up; `None` when `b` is 0. (Integer arithmetic:
-/// float formatting costs the page's wasm ~10 KB.)
-pub fn tenths(a: usize, b: usize) -> Option<u64> {
-    (b > 0).then(|| (a as u64 * 2000 + b as u64) / (b as u64 * 2))
-}
-
-/// Tenths of a percent as text: `33.3%`.
-pub fn percent(t: u64) -> String {
-    format!("{}.{}%", t / 10, t % 10)
-}
-
-/// A horizontal bar of `t` tenths of a percent of the cell's width.
-fn bar(t: Option<u64>, class: &'static str) -> Html {
-    let w = t.unwrap_or(0).min(1000);
-    html! {
-        <svg class={classes!("bar", class)} viewBox="0 0 1000 10" preserveAspectRatio="none"
-            aria-hidden="true" focusable="false">
-            <rect class="bar-bg" width="1000" height="10" />
-            <rect width={w.to_string()} height="10" />
-        </svg>
-    }
-}
-
-/// One chart: a title and its rows.
-struct Chart {
-    id: &'static str,
-    title: &'static str,
-    group: &'static str,
-    /// Whether the rows have an overturn rate column.
-    rates: bool,
-    rows: Vec<ChartRow>,
-}
-
-struct ChartRow {
-    label: String,
-    key: String,
-    /// Filters the Items view to this row, when there is such a filter.
-    filter: Option<Callback<MouseEvent>>,
-    row: RowCounts,
-}
-
-struct RowCounts {
-    items: usize,
-    base: usize,
-    decided: usize,
-    overturned: usize,
-}
-
-fn counts<K>(r: &Row<K>, base: usize) -> RowCounts {
-    RowCounts {
-        items: r.items,
-        base,
-        decided: r.decided,
-        overturned: r.overturned,
-    }
-}
-
-fn chart(c: &Chart) -> Html {
-    html! {
-        <section class="card chart" aria-labelledby={format!("{}-title", c.id)}>
-            <h3 id={format!("{}-title", c.id)}>{ c.title }</h3>
-            if c.rows.is_empty() {
-                <p class="muted">{ "No item." }</p>
-            } else {
-                <table class="chart-table" id={c.id}>
-                    <thead><tr>
-                        <th scope="col">{ c.group }</th>
-                        <th scope="col">{ "Items (share)" }</th>
-                        if c.rates {
-                            <th scope="col">{ "Overturned (of decided)" }</th>
-                        }
-                    </tr></thead>
-                    <tbody>{ for c.rows.iter().map(|r| {
-                        let share = tenths(r.row.items, r.row.base);
-                        let rate = tenths(r.row.overturned, r.row.decided);
-                        html! {
-                            <tr data-key={r.key.clone()}>
-                                <th scope="row">{
-                                    match &r.filter {
-                                        Some(onclick) => html! {
-                                            <button type="button" class="link" title="Show these items" onclick={onclick.clone()}>{ r.label.clone() }</button>
-                                        },
-                                        None => html! { r.label.clone() },
-                                    }
-                                }</th>
-                                <td class="items">
-                                    { bar(share, "share") }
-                                    <span class="n">{ r.row.items }</span>
-                                    <span class="muted">{ format!(" ({})", share.map(percent).unwrap_or_else(|| "-".into())) }</span>
-                                </td>
-                                if c.rates {
-                                    <td class="rate">
-                                        { bar(rate, "overturn") }
-                                        <span class="n">{ rate.map(percent).unwrap_or_else(|| "-".into()) }</span>
-                                        <span class="muted">{ format!(" ({} of {})", r.row.overturned, r.row.decided) }</span>
-                                    </td>
-                                }
-                            </tr>
-                        }
-                    }) }</tbody>
-                </table>
-            }
-        </section>
-    }
-}
-
-fn guideline_label(g: &GuidelineGroup) -> String {
+/// A guideline group as the page names it.
+pub fn guideline_label(g: &GuidelineGroup) -> String {
     match (&g.guideline, &g.chapter) {
         (None, _) => "None cited".into(),
         (Some(Guideline::Mtus), Some(c)) => format!("MTUS {c}"),
@@ -132,32 +31,95 @@ fn guideline_label(g: &GuidelineGroup) -> String {
     }
 }
 
-#[function_component(Insights)]
-pub fn insights_view(props: &Props) -> Html {
-    let state = &props.state;
-    let ins = insights(&state.insight_letters());
-    let show_type = |t: TreatmentType| {
-        let s = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            s.dispatch(Action::SetFilter(Filter {
-                category: Some(t),
-                ..s.filter.clone()
-            }));
-            s.dispatch(Action::Show(View::Items));
-        })
-    };
-    let row = |label: String, key: String, filter, row: RowCounts| ChartRow {
+fn row<K>(
+    label: String,
+    key: String,
+    filter: Option<Callback<MouseEvent>>,
+    r: &Row<K>,
+    base: usize,
+) -> ChartRow {
+    ChartRow {
         label,
         key,
         filter,
-        row,
+        count: r.items,
+        base,
+        decided: r.decided,
+        overturned: r.overturned,
+    }
+}
+
+/// An interval's chart: letters by days, with the median and 90th percentile.
+fn interval_chart(id: &'static str, title: &'static str, i: &Interval) -> Chart {
+    let days = |v: Option<i64>| v.map_or("-".into(), |d| format!("{d} days"));
+    let value = |v: Option<i64>| v.map(|d| d.to_string()).unwrap_or_default();
+    Chart {
+        id,
+        title,
+        group: "Days",
+        unit: "Letters",
+        rates: false,
+        note: Some(format!(
+            "Median {}, 90th percentile {}; {} letters with both dates ({} missing a date, {} out of order).",
+            days(i.median),
+            days(i.p90),
+            i.letters,
+            i.missing,
+            i.out_of_order
+        )),
+        rows: i
+            .bins
+            .iter()
+            .map(|b| {
+                let key = match b.to {
+                    Some(to) => format!("{}-{to}", b.from),
+                    None => format!("{}+", b.from),
+                };
+                ChartRow {
+                    label: format!("{key} days"),
+                    key,
+                    filter: None,
+                    count: b.letters,
+                    base: i.letters,
+                    decided: 0,
+                    overturned: 0,
+                }
+            })
+            .collect(),
+        figures: vec![
+            ("median", value(i.median)),
+            ("90th percentile", value(i.p90)),
+            ("missing a date", i.missing.to_string()),
+            ("out of order", i.out_of_order.to_string()),
+        ],
+    }
+}
+
+#[function_component(Insights)]
+pub fn insights_view(props: &Props) -> Html {
+    let state = &props.state;
+    // Counted once per change of what is shown (letters, filter or sort), not per render.
+    let ins: Rc<Stats> = {
+        let s = state.clone();
+        use_memo(state.shown.clone(), move |_| s.insights())
+    };
+    let filter_to = |set: Rc<dyn Fn(&mut Filter)>| {
+        let s = state.clone();
+        Some(Callback::from(move |_: MouseEvent| {
+            let mut f = s.filter.clone();
+            set(&mut f);
+            s.dispatch(Action::SetFilter(f));
+            s.dispatch(Action::Show(View::Items));
+        }))
     };
     let unread = ins.items - ins.decided;
     let decisions = Chart {
         id: "chart-decisions",
         title: "Items by decision",
         group: "Decision",
+        unit: "Items",
         rates: false,
+        note: None,
         rows: [
             ("Upheld", "upheld", ins.decided - ins.overturned),
             ("Overturned", "overturned", ins.overturned),
@@ -165,81 +127,156 @@ pub fn insights_view(props: &Props) -> Html {
         ]
         .into_iter()
         .filter(|(_, k, n)| *n > 0 || *k != "unknown")
-        .map(|(label, key, n)| {
-            let counts = RowCounts {
-                items: n,
-                base: ins.items,
-                decided: 0,
-                overturned: 0,
-            };
-            row(label.into(), key.into(), None, counts)
+        .map(|(label, key, n)| ChartRow {
+            label: label.into(),
+            key: key.into(),
+            filter: None,
+            count: n,
+            base: ins.items,
+            decided: 0,
+            overturned: 0,
         })
         .collect(),
+        figures: vec![],
     };
     let by_type = Chart {
         id: "chart-by-type",
         title: "Items and overturn rate by treatment type",
         group: "Treatment type",
+        unit: "Items",
         rates: true,
+        note: None,
         rows: ins
             .by_type
             .iter()
             .filter(|r| r.items > 0)
             .map(|r| {
-                row(
-                    type_label(r.key).into(),
-                    r.key.as_str().into(),
-                    Some(show_type(r.key)),
-                    counts(r, ins.items),
-                )
+                let t = r.key;
+                let f = filter_to(Rc::new(move |f: &mut Filter| {
+                    f.category = Some(t);
+                    f.subtype = None;
+                }));
+                row(type_label(t).into(), t.as_str().into(), f, r, ins.items)
             })
             .collect(),
+        figures: vec![],
     };
     let drug_items: usize = ins.pharmaceutical.iter().map(|r| r.items).sum();
     let drugs = Chart {
         id: "chart-pharmaceutical",
         title: "Pharmaceutical items by subtype",
         group: "Subtype",
+        unit: "Items",
         rates: true,
+        note: None,
         rows: ins
             .pharmaceutical
             .iter()
-            .map(|r| {
-                let (label, key) = match r.key {
-                    Some(s) => (subtype_label(s), s.as_str().to_string()),
-                    None => ("(no subtype)".to_string(), "none".to_string()),
-                };
-                row(label, key, None, counts(r, drug_items))
+            .map(|r| match r.key {
+                Some(s) => {
+                    let f = filter_to(Rc::new(move |f: &mut Filter| {
+                        f.category = Some(imr_letter::TreatmentType::Pharmaceutical);
+                        f.subtype = Some(s);
+                    }));
+                    row(subtype_label(s), s.as_str().into(), f, r, drug_items)
+                }
+                None => row("(no subtype)".into(), "none".into(), None, r, drug_items),
             })
             .collect(),
+        figures: vec![],
+    };
+    let by_specialty = Chart {
+        id: "chart-by-specialty",
+        title: "Items and overturn rate by reviewer specialty",
+        group: "Reviewer specialty",
+        unit: "Items",
+        rates: true,
+        note: None,
+        rows: ins
+            .by_specialty
+            .iter()
+            .map(|r| match &r.key {
+                Some(s) => {
+                    let spec = s.clone();
+                    let f = filter_to(Rc::new(move |f: &mut Filter| f.specialty = spec.clone()));
+                    row(s.clone(), s.clone(), f, r, ins.items)
+                }
+                None => row("(not stated)".into(), "none".into(), None, r, ins.items),
+            })
+            .collect(),
+        figures: vec![],
     };
     let by_guideline = Chart {
         id: "chart-by-guideline",
         title: "Items and overturn rate by guideline cited",
         group: "Guideline",
+        unit: "Items",
         rates: true,
+        note: None,
         rows: ins
             .by_guideline
             .iter()
             .map(|r| {
                 let label = guideline_label(&r.key);
-                row(label.clone(), label, None, counts(r, ins.items))
+                let g = r.key.clone();
+                let f = filter_to(Rc::new(move |f: &mut Filter| f.guideline = Some(g.clone())));
+                row(label.clone(), label, f, r, ins.items)
             })
             .collect(),
+        figures: vec![],
+    };
+    let ur_to_app = interval_chart(
+        "chart-ur-to-application",
+        "Days from UR denial to application",
+        &ins.ur_denial_to_application,
+    );
+    let app_to_decision = interval_chart(
+        "chart-application-to-decision",
+        "Days from application to decision",
+        &ins.application_to_decision,
+    );
+    let by_month = Chart {
+        id: "chart-by-month",
+        title: "Decisions by month",
+        group: "Month of the decision",
+        unit: "Letters",
+        rates: true,
+        note: None,
+        rows: ins
+            .by_month
+            .iter()
+            .map(|r| {
+                let label = r.key.map_or("(no date)".into(), |m| m.to_string());
+                ChartRow {
+                    label: label.clone(),
+                    key: label,
+                    filter: None,
+                    count: r.letters,
+                    base: ins.letters,
+                    decided: r.decided,
+                    overturned: r.overturned,
+                }
+            })
+            .collect(),
+        figures: vec![],
     };
     html! {
         <section class="insights" id="insights" aria-label="Insights">
             <p class="insights-lead" id="insights-totals">
                 { format!("{} letters, {} items: {} overturned of {} decided ({}).",
                     ins.letters, ins.items, ins.overturned, ins.decided,
-                    tenths(ins.overturned, ins.decided).map(percent).unwrap_or_else(|| "-".into())) }
-                <span class="muted">{ " Counted over the letters and items that pass the filters. An item citing several guidelines counts under each." }</span>
+                    percent(tenths(ins.overturned, ins.decided))) }
+                <span class="muted">{ " Counted over the letters and items that pass the filters. An item citing several guidelines counts under each; a letter naming several specialties counts under each. Click a bar or a name to see those items." }</span>
             </p>
             <div class="charts">
                 { chart(&decisions) }
                 { chart(&by_type) }
-                { chart(&by_guideline) }
                 { chart(&drugs) }
+                { chart(&by_specialty) }
+                { chart(&by_guideline) }
+                { chart(&ur_to_app) }
+                { chart(&app_to_decision) }
+                { chart(&by_month) }
             </div>
         </section>
     }

@@ -11,6 +11,7 @@ use super::letter_table::place_text;
 use super::letter_table::{date_text, outcome_cell};
 use super::page_image::use_page_images;
 use super::source_view::{valid_span, SourceView};
+use crate::search::Needle;
 use crate::state::{days_between, is_cut, item_source, Action, AppState, LetterId, Row, View};
 use crate::summary::letter_summary;
 
@@ -55,6 +56,19 @@ fn item_range(letter: &Letter, n: usize) -> Option<(usize, usize)> {
             None => Some((s[0], s[1])),
             Some((a, b)) => Some((a.min(s[0]), b.max(s[1]))),
         })
+}
+
+/// `s` with the search's matches marked (as text nodes and `<mark>`s: nothing in it runs).
+fn marked(s: &str, needle: &Needle) -> Html {
+    let mut parts: Vec<Html> = Vec::new();
+    let mut at = 0;
+    for (a, b) in needle.matches(s) {
+        parts.push(html! { &s[at..a] });
+        parts.push(html! { <mark class="hit">{ &s[a..b] }</mark> });
+        at = b;
+    }
+    parts.push(html! { &s[at..] });
+    parts.into_iter().collect()
 }
 
 fn interval(days: Option<i64>) -> String {
@@ -131,6 +145,16 @@ pub fn letter_view(props: &Props) -> Html {
             None => html! { <span class="muted">{ "—" }</span> },
         }
     };
+    // What a search of the letters' text found here is marked in the summary and rationales.
+    let needle = match &state.filter {
+        f if f.search_text => Needle::new(&f.search),
+        _ => Needle::default(),
+    };
+    let hit = |s: &Option<String>| s.as_ref().is_some_and(|s| needle.is_in(s));
+    let searched = |s: &Option<String>| match s {
+        Some(s) if !needle.is_empty() => marked(s, &needle),
+        _ => text_or_dash(s),
+    };
     let date_field = |key: &str, label: &str, d: Option<imr_letter::Date>| {
         html! {
             <div class="kv"><dt>{ label.to_string() }</dt>
@@ -205,7 +229,7 @@ pub fn letter_view(props: &Props) -> Html {
                             <li>{ f(format!("/warnings/{i}"), html! { w.message.clone() }) }</li>
                         }) }</ul>
                     }
-                    <details>
+                    <details open={hit(&item.rationale)}>
                         <summary>{ "Guidelines and rationale" }</summary>
                         <dl class="item-detail">
                             <dt>{ "Heading" }</dt><dd>{ f(p("heading"), html! { item.heading.clone().unwrap_or_else(|| "\u{2014}".into()) }) }</dd>
@@ -221,7 +245,7 @@ pub fn letter_view(props: &Props) -> Html {
                                 }) }</ul></dd>
                             }
                             <dt>{ "Decision rationale" }</dt>
-                            <dd class="rationale">{ f(p("rationale"), text_or_dash(&item.rationale)) }</dd>
+                            <dd class="rationale">{ f(p("rationale"), searched(&item.rationale)) }</dd>
                         </dl>
                     </details>
                 </td>
@@ -317,7 +341,7 @@ pub fn letter_view(props: &Props) -> Html {
                     </section>
                     <section class="card" aria-label="Clinical case summary">
                         <h3>{ "Clinical case summary" }</h3>
-                        <p id="v-summary" class="summary">{ f("/summary".into(), text_or_dash(&l.summary)) }</p>
+                        <p id="v-summary" class="summary">{ f("/summary".into(), searched(&l.summary)) }</p>
                     </section>
                     <section class="card" aria-label="Decisions">
                         <h3>{ format!("Decisions ({} item{})", l.items.len(), if l.items.len() == 1 { "" } else { "s" }) }</h3>

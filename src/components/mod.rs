@@ -1,6 +1,7 @@
 //! The page's components, one per file.
 
 pub mod app;
+pub mod chart;
 pub mod field;
 pub mod file_list;
 pub mod insights;

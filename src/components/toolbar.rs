@@ -4,10 +4,11 @@ use gloo_timers::callback::Timeout;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::insights::guideline_label;
 use crate::export;
-use crate::labels::type_label;
+use crate::labels::{subtype_label, type_label};
 use crate::state::{Action, AppState, Filter, GuidelineFilter, View, WarningsFilter};
-use imr_letter::{Decision, Outcome, TreatmentType};
+use imr_letter::{Decision, Outcome, Subtype, TreatmentType};
 
 /// How long typing must pause before the search filter follows the box.
 const SEARCH_DEBOUNCE_MS: u32 = 150;
@@ -145,6 +146,45 @@ pub fn toolbar(props: &Props) -> Html {
             }
         })
     };
+    // The subtypes of the type chosen (Insights' subtype bars set one).
+    let subtypes: Vec<(Subtype, String)> = f
+        .category
+        .map(|t| {
+            t.subtypes()
+                .iter()
+                .map(|&s| (s, subtype_label(s)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let subtype_opts = opts(
+        &subtypes
+            .iter()
+            .map(|(s, l)| (*s, l.as_str()))
+            .collect::<Vec<_>>(),
+        Subtype::as_str,
+    );
+    // Searching the letters' text too: the box's text applies at once with it.
+    let on_search_text = {
+        let (state, search, pending) = (state.clone(), search.clone(), pending.clone());
+        Callback::from(move |e: Event| {
+            pending.borrow_mut().take();
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            state.dispatch(Action::SetFilter(Filter {
+                search_text: on,
+                search: (*search).clone(),
+                ..state.filter.clone()
+            }));
+        })
+    };
+    let clear_guideline = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::SetFilter(Filter {
+                guideline: None,
+                ..state.filter.clone()
+            }))
+        })
+    };
     let on_json = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -194,7 +234,11 @@ pub fn toolbar(props: &Props) -> Html {
                     |f, v| f.decision = pick(&DECISIONS.map(|d| d.0), Decision::as_str, &v)) }
                 { select(state, "f-specialty", "Specialty", &f.specialty, specialties, |f, v| f.specialty = v) }
                 { select(state, "f-category", "Category", f.category.map_or("", TreatmentType::as_str), categories,
-                    |f, v| f.category = pick(&TreatmentType::ALL, TreatmentType::as_str, &v)) }
+                    |f, v| { f.category = pick(&TreatmentType::ALL, TreatmentType::as_str, &v); f.subtype = None; }) }
+                if !subtypes.is_empty() {
+                    { select(state, "f-subtype", "Subtype", f.subtype.map_or("", Subtype::as_str), subtype_opts,
+                        |f, v| f.subtype = f.category.and_then(|t| pick(t.subtypes(), Subtype::as_str, &v))) }
+                }
                 { select(state, "f-source", "Guideline source", f.source.map_or("", GuidelineFilter::as_str), opts(&SOURCES, GuidelineFilter::as_str),
                     |f, v| f.source = pick(&GuidelineFilter::ALL, GuidelineFilter::as_str, &v)) }
                 { select(state, "f-warnings", "Warnings", f.warnings.map_or("", WarningsFilter::as_str), opts(&WARNINGS, WarningsFilter::as_str),
@@ -203,7 +247,13 @@ pub fn toolbar(props: &Props) -> Html {
                     <label for="f-search">{ "Search" }</label>
                     <input id="f-search" type="search" value={(*search).clone()} oninput={on_search} onkeydown={on_search_key}
                         placeholder="case, request, specialty, file" />
+                    <label class="check"><input type="checkbox" id="f-search-text" checked={f.search_text} onchange={on_search_text} />
+                        { " Also search summaries and rationales" }</label>
                 </div>
+                if let Some(g) = &f.guideline {
+                    <button type="button" class="chip" id="f-guideline" onclick={clear_guideline}
+                        title="Remove this filter">{ format!("Guideline cited: {} ×", guideline_label(g)) }</button>
+                }
                 if *f != Filter::default() {
                     <button type="button" class="link" onclick={on_reset}>{ "Reset filters" }</button>
                 }

@@ -13,7 +13,6 @@
 //!   order, is counted apart. Median and 90th percentile are by nearest rank (the value at rank
 //!   ⌈p·n⌉ of the sorted days).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::model::{Date, Decision, Guideline, Item, Letter, Subtype, TreatmentType};
@@ -189,11 +188,66 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// The tables for `letters`.
 pub fn insights(letters: &[Letter]) -> Insights {
-    let mut types: BTreeMap<TreatmentType, Tally> = BTreeMap::new();
-    let mut drugs: BTreeMap<Option<Subtype>, Tally> = BTreeMap::new();
-    let mut specialties: BTreeMap<Option<String>, Tally> = BTreeMap::new();
-    let mut guidelines: BTreeMap<GuidelineGroup, Tally> = BTreeMap::new();
-    let mut months: BTreeMap<Option<Month>, Tally> = BTreeMap::new();
+    insights_of(&letters.iter().collect::<Vec<_>>(), |_| true)
+}
+
+/// The groups of [`Insights::by_guideline`] an item counts under: each guideline it cites
+/// (each MTUS chapter apart), once; "none cited" when it cites nothing.
+pub fn guideline_groups(item: &Item) -> Vec<GuidelineGroup> {
+    let mut groups = dedup(item.citations.iter().map(|c| GuidelineGroup {
+        guideline: Some(c.guideline),
+        chapter: c.chapter.clone().filter(|_| c.guideline == Guideline::Mtus),
+    }));
+    if groups.is_empty() {
+        groups.push(GuidelineGroup {
+            guideline: None,
+            chapter: None,
+        });
+    }
+    groups
+}
+
+/// Groups while counting: each key once with its tally, in first-seen order. There are few
+/// groups (types, subtypes, specialties, guidelines, months): a linear search is quick, and
+/// it is much less code in the page's wasm than a map for each kind of key.
+struct Groups<K>(Vec<(K, Tally)>);
+
+impl<K: PartialEq> Groups<K> {
+    fn new() -> Self {
+        Groups(Vec::new())
+    }
+
+    fn get(&mut self, key: K) -> &mut Tally {
+        let at = match self.0.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                self.0.push((key, Tally::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    /// The rows of `order`'s keys that were counted, in that order.
+    fn rows_in(mut self, order: impl Iterator<Item = K>, base: usize) -> Vec<Row<K>> {
+        order
+            .filter_map(|k| {
+                let at = self.0.iter().position(|(g, _)| *g == k)?;
+                Some(self.0.swap_remove(at).1.row(k, base))
+            })
+            .collect()
+    }
+}
+
+/// The tables for `letters`, counting only the items `keep` lets through (every letter counts
+/// in its month and intervals). No letter is copied: the page counts what its filters show.
+pub fn insights_of(letters: &[&Letter], keep: impl Fn(&Item) -> bool) -> Insights {
+    let mut types = Groups::new();
+    let mut drugs = Groups::new();
+    // Keys borrowed from the letters while counting; owned in the rows.
+    let mut specialties: Groups<Option<&str>> = Groups::new();
+    let mut guidelines: Groups<(Option<Guideline>, Option<&str>)> = Groups::new();
+    let mut months: Groups<Option<Month>> = Groups::new();
     let (mut items, mut decided, mut overturned, mut drug_items) = (0, 0, 0, 0);
     for (n, letter) in letters.iter().enumerate() {
         let month = letter.dates.decision.map(|d| Month {
@@ -201,60 +255,73 @@ pub fn insights(letters: &[Letter]) -> Insights {
             month: d.month(),
         });
         // Each letter counts in its month, with items or not.
-        let m = months.entry(month).or_default();
+        let m = months.get(month);
         m.letters += 1;
         m.last_letter = Some(n);
-        for item in &letter.items {
+        let mut specs: Vec<Option<&str>> =
+            dedup(letter.reviewer.specialties.iter().map(|s| Some(s.as_str())));
+        if specs.is_empty() {
+            specs.push(None);
+        }
+        for item in letter.items.iter().filter(|i| keep(i)) {
             items += 1;
             decided += usize::from(item.decision.is_some());
             overturned += usize::from(item.decision == Some(Decision::Overturned));
             let kind = item.category.kind;
-            types.entry(kind).or_default().add(n, item);
+            types.get(kind).add(n, item);
             if kind == TreatmentType::Pharmaceutical {
                 drug_items += 1;
-                drugs.entry(item.category.subtype).or_default().add(n, item);
+                drugs.get(item.category.subtype).add(n, item);
             }
-            if letter.reviewer.specialties.is_empty() {
-                specialties.entry(None).or_default().add(n, item);
+            for &s in &specs {
+                specialties.get(s).add(n, item);
             }
-            for s in dedup(letter.reviewer.specialties.iter().cloned()) {
-                specialties.entry(Some(s)).or_default().add(n, item);
-            }
-            let cited = item.citations.iter().map(|c| GuidelineGroup {
-                guideline: Some(c.guideline),
-                chapter: if c.guideline == Guideline::Mtus {
-                    c.chapter.clone()
-                } else {
-                    None
-                },
+            let cited = item.citations.iter().map(|c| {
+                let chapter = c
+                    .chapter
+                    .as_deref()
+                    .filter(|_| c.guideline == Guideline::Mtus);
+                (Some(c.guideline), chapter)
             });
             let mut groups = dedup(cited);
             if groups.is_empty() {
-                groups.push(GuidelineGroup {
-                    guideline: None,
-                    chapter: None,
-                });
+                groups.push((None, None));
             }
             for g in groups {
-                guidelines.entry(g).or_default().add(n, item);
+                guidelines.get(g).add(n, item);
             }
-            months.entry(month).or_default().add(n, item);
+            months.get(month).add(n, item);
         }
     }
     let by_type = TreatmentType::ALL
         .iter()
-        .map(|&t| types.remove(&t).unwrap_or_default().row(t, items))
+        .map(|&t| {
+            let tally = types.0.iter().position(|(k, _)| *k == t);
+            let tally = tally.map(|at| types.0.swap_remove(at).1);
+            tally.unwrap_or_default().row(t, items)
+        })
         .collect();
-    let mut drug_order: Vec<Option<Subtype>> = TreatmentType::Pharmaceutical
+    let drug_order = TreatmentType::Pharmaceutical
         .subtypes()
         .iter()
-        .map(|&s| Some(s))
-        .collect();
-    drug_order.push(None);
-    let pharmaceutical = drug_order
+        .map(|&s| Some(s));
+    let pharmaceutical = drugs.rows_in(drug_order.chain([None]), drug_items);
+    let by_specialty = specialties
+        .0
         .into_iter()
-        .filter_map(|s| drugs.remove(&s).map(|t| t.row(s, drug_items)))
+        .map(|(k, t)| t.row(k.map(str::to_string), items))
         .collect();
+    let by_guideline = guidelines
+        .0
+        .into_iter()
+        .map(|((guideline, chapter), t)| {
+            let chapter = chapter.map(str::to_string);
+            t.row(GuidelineGroup { guideline, chapter }, items)
+        })
+        .collect();
+    let mut by_month: Vec<Row<Option<Month>>> =
+        months.0.into_iter().map(|(m, t)| t.row(m, items)).collect();
+    by_month.sort_unstable_by_key(|r| r.key);
     Insights {
         letters: letters.len(),
         items,
@@ -262,15 +329,15 @@ pub fn insights(letters: &[Letter]) -> Insights {
         overturned,
         by_type,
         pharmaceutical,
-        by_specialty: most_first(specialties, items),
-        by_guideline: most_first(guidelines, items),
+        by_specialty: most_first(by_specialty),
+        by_guideline: most_first(by_guideline),
         ur_denial_to_application: interval(letters, |l| {
             (l.dates.ur_denial, l.dates.application_received)
         }),
         application_to_decision: interval(letters, |l| {
             (l.dates.application_received, l.dates.decision)
         }),
-        by_month: months.into_iter().map(|(m, t)| t.row(m, items)).collect(),
+        by_month,
     }
 }
 
@@ -286,15 +353,13 @@ fn dedup<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
 }
 
 /// Rows with most items first; ties by key.
-fn most_first<K: Ord>(groups: BTreeMap<K, Tally>, base: usize) -> Vec<Row<K>> {
-    let mut rows: Vec<Row<K>> = groups.into_iter().map(|(k, t)| t.row(k, base)).collect();
-    // The map gave the keys in order; a stable sort keeps it among equals.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.items));
+fn most_first<K: Ord>(mut rows: Vec<Row<K>>) -> Vec<Row<K>> {
+    rows.sort_unstable_by(|a, b| b.items.cmp(&a.items).then_with(|| a.key.cmp(&b.key)));
     rows
 }
 
 fn interval(
-    letters: &[Letter],
+    letters: &[&Letter],
     dates: impl Fn(&Letter) -> (Option<Date>, Option<Date>),
 ) -> Interval {
     let (mut days, mut missing, mut out_of_order) = (Vec::new(), 0, 0);
@@ -505,7 +570,7 @@ fn interval_table(name: &'static str, title: &'static str, i: &Interval) -> Tabl
 
 /// A share (0 to 1) as a fraction with four decimals (CSV), empty for none. Integer arithmetic:
 /// float formatting would add to a page's wasm.
-fn fraction(v: Option<f64>) -> String {
+pub fn fraction(v: Option<f64>) -> String {
     v.map(|v| {
         let n = (v * 10_000.0 + 0.5) as u64;
         format!("{}.{:04}", n / 10_000, n % 10_000)

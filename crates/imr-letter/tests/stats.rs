@@ -308,6 +308,70 @@ fn intervals_bins_median_and_90th_percentile() {
 }
 
 #[test]
+fn median_and_90th_percentile_by_nearest_rank_on_small_counts() {
+    // Letters whose decision comes `d` days after the application, for each d.
+    let base = imr_letter::Date::new(2016, 1, 1).unwrap();
+    let with_days = |days: &[i64]| -> Vec<Letter> {
+        days.iter()
+            .map(|&d| {
+                let mut l = Letter::default();
+                l.dates.application_received = Some(base);
+                l.dates.decision = date_of(base.days_since_epoch() + d);
+                l
+            })
+            .collect()
+    };
+    for days in [
+        vec![5],
+        vec![9, 1],
+        vec![3, 1, 2],
+        vec![10, 40, 20, 30],
+        (1..=10).rev().collect::<Vec<i64>>(),
+        vec![7, 7, 7, 60, 7, 100, 7, 7, 7, 7, 7],
+    ] {
+        let s = insights(&with_days(&days));
+        let i = &s.application_to_decision;
+        // Independently: sort, and take the value at rank ceil(p * n / 100), from 1.
+        let mut sorted = days.clone();
+        sorted.sort();
+        let n = sorted.len();
+        let at = |p: usize| sorted[(p * n).div_ceil(100).max(1) - 1];
+        assert_eq!((i.median, i.p90), (Some(at(50)), Some(at(90))), "{days:?}");
+        assert_eq!(i.letters, n);
+    }
+}
+
+/// The date `day` days after the epoch of [`imr_letter::Date::days_since_epoch`].
+fn date_of(day: i64) -> Option<imr_letter::Date> {
+    let mut d = imr_letter::Date::new(2016, 1, 1)?;
+    while d.days_since_epoch() < day {
+        let next = imr_letter::Date::new(d.year(), d.month(), d.day() + 1)
+            .or_else(|| imr_letter::Date::new(d.year(), d.month() + 1, 1))
+            .or_else(|| imr_letter::Date::new(d.year() + 1, 1, 1))?;
+        d = next;
+    }
+    Some(d)
+}
+
+#[test]
+fn counting_the_kept_items_in_place_equals_counting_copies_without_the_others() {
+    let letters = corpus();
+    let keep = |i: &imr_letter::Item| i.decision == Some(Decision::Upheld);
+    let copies: Vec<Letter> = letters
+        .iter()
+        .map(|l| Letter {
+            items: l.items.iter().filter(|i| keep(i)).cloned().collect(),
+            ..l.clone()
+        })
+        .collect();
+    let refs: Vec<&Letter> = letters.iter().collect();
+    let s = imr_letter::stats::insights_of(&refs, keep);
+    assert_eq!(s, insights(&copies));
+    assert_eq!((s.overturned, s.decided), (0, s.items));
+    assert!(s.items > 0 && s.items < insights(&letters).items);
+}
+
+#[test]
 fn missing_and_out_of_order_dates_are_counted_apart() {
     let mut letters = corpus();
     letters.truncate(3);

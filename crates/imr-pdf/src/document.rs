@@ -10,7 +10,9 @@ use pdf::file::{File, FileOptions, NoLog};
 use pdf::guard::DecodeLimits;
 
 use crate::cache::Memo;
-use pdf::object::{ParseOptions, Resolve, Resources, XObject};
+use pdf::content::FormXObject;
+use pdf::object::{Object, ParseOptions, Resolve, Resources};
+use pdf::primitive::Primitive;
 
 use crate::error::{PdfError, PdfWarning, WarningCode};
 use crate::font::FontModel;
@@ -344,10 +346,17 @@ impl<R: Resolve> XObjects for Forms<'_, R> {
             return None;
         }
         let r = *self.resources?.xobjects.get(name)?;
-        let xobject = self.resolve.get(r).ok()?;
-        let XObject::Form(form) = &*xobject else {
+        // Only a form can hold text: its dictionary is read, an image's is not looked at
+        // beyond its subtype (image dictionaries, their colour spaces and functions, stay out
+        // of the text path and out of the page's worker).
+        let primitive = self.resolve.resolve(r.get_inner()).ok()?;
+        let Primitive::Stream(stream) = &primitive else {
             return None;
         };
+        if stream.info.get("Subtype").and_then(|s| s.as_name().ok()) != Some("Form") {
+            return None;
+        }
+        let form = FormXObject::from_primitive(primitive, self.resolve).ok()?;
         *self.left -= 1;
         if !text_filters(&form.stream.info.filters) {
             return None;

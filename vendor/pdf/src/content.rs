@@ -125,6 +125,28 @@ fn expand_abbr(p: Primitive, alt: &[(&str, &str)]) -> Primitive {
     }
 }
 
+/// (Fork.) Moves past an inline image (`BI` dictionary `ID` data `EI`) without reading it.
+fn skip_inline_image(lexer: &mut Lexer) -> Result<()> {
+    loop {
+        let backup_pos = lexer.get_pos();
+        match parse_with_lexer(lexer, &NoResolve, ParseFlags::ANY) {
+            Ok(Primitive::Name(_)) => {}
+            Err(e) if e.is_eof() => return Err(e),
+            Err(_) => {
+                lexer.set_pos(backup_pos);
+                break;
+            }
+            Ok(_) => bail!("invalid key type"),
+        }
+        parse_with_lexer(lexer, &NoResolve, ParseFlags::ANY)?;
+    }
+    lexer.next_expect("ID")?;
+    if lexer.seek_substr("\nEI").is_none() {
+        bail!("inline image exceeds expected data range");
+    }
+    Ok(())
+}
+
 fn inline_image(lexer: &mut Lexer, resolve: &impl Resolve) -> Result<Arc<ImageXObject>> {
     let mut dict = Dictionary::new();
     loop {
@@ -292,7 +314,9 @@ impl OpBuilder {
                 tag: name(&mut args)?,
                 properties: Some(args.next().ok_or(PdfError::NoOpArg)?)
             }),
-            "BI"  => push(Op::InlineImage { image: inline_image(lexer, resolve)? }),
+            // (Fork.) An inline image is skipped, not read: text extraction never looks at it,
+            // and reading its dictionary (colour spaces, functions) costs the web worker.
+            "BI"  => skip_inline_image(lexer)?,
             "BMC" => push(Op::BeginMarkedContent {
                 tag: name(&mut args)?,
                 properties: None
