@@ -92,7 +92,7 @@ pub fn parse_bytes(bytes: &[u8], name: Option<&str>) -> Result<Parsed, Failure> 
         });
     }
     match imr_read::read(bytes, name, imr_read::Options::default()) {
-        Ok(read) if read.extracted.has_page_without_text() => Err(Failure {
+        Ok(read) if read.extracted.has_scanned_page() => Err(Failure {
             code: PAGES_WITHOUT_TEXT.into(),
             message: "Some pages of this PDF have no text: they are read by OCR.".into(),
         }),

@@ -82,7 +82,7 @@ pub fn read_any(
 ) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         match imr_read::read(&bytes, name.as_deref(), imr_read::Options::default()) {
-            Ok(read) if !read.extracted.has_page_without_text() => to_js(&read.letters),
+            Ok(read) if !read.extracted.has_scanned_page() => to_js(&read.letters),
             Err(e) if e.code() != "no-text-layer" => Err(read_error(e)),
             _ => {
                 let url = ocr_worker.as_deref().unwrap_or(OCR_WORKER);

@@ -33,6 +33,8 @@ pub(crate) struct Pages {
     pub(crate) cut_pages: Vec<usize>,
     /// Pages (1-based) read only with tolerant parsing.
     pub(crate) damaged_pages: Vec<usize>,
+    /// Pages (1-based) that draw an image XObject.
+    pub(crate) image_pages: Vec<usize>,
     pub(crate) warnings: Vec<PdfWarning>,
 }
 
@@ -105,6 +107,7 @@ pub(crate) fn read_pages(bytes: &[u8], decode: DecodeLimits) -> Result<Pages, Pd
         bad_widths: Vec::new(),
         cut_pages: Vec::new(),
         damaged_pages: Vec::new(),
+        image_pages: Vec::new(),
         warnings,
     };
     let mut forms_left = limits::MAX_FORMS;
@@ -133,6 +136,9 @@ pub(crate) fn read_pages(bytes: &[u8], decode: DecodeLimits) -> Result<Pages, Pd
             }
             if read.signs.cut_short {
                 pages.cut_pages.push(n + 1);
+            }
+            if read.signs.drew_image {
+                pages.image_pages.push(n + 1);
             }
         }
         pages.texts.push(read.text);
@@ -182,6 +188,8 @@ struct Signs {
     widths_repaired: bool,
     /// A content stream stops inside a text object.
     cut_short: bool,
+    /// An image XObject was drawn (a page without text that draws one is a scanned page).
+    drew_image: bool,
 }
 
 impl Signs {
@@ -199,6 +207,7 @@ fn read_page(file: &Doc, n: usize, forms_left: &mut usize) -> PageRead {
         fonts_ok: true,
         widths_repaired: false,
         cut_short: false,
+        drew_image: false,
     };
     let text = u32::try_from(n)
         .map_err(|_| PageError::Other("page number out of range"))
@@ -353,8 +362,13 @@ impl<R: Resolve> XObjects for Forms<'_, R> {
         let Primitive::Stream(stream) = &primitive else {
             return None;
         };
-        if stream.info.get("Subtype").and_then(|s| s.as_name().ok()) != Some("Form") {
-            return None;
+        match stream.info.get("Subtype").and_then(|s| s.as_name().ok()) {
+            Some("Form") => {}
+            Some("Image") => {
+                self.signs.drew_image = true;
+                return None;
+            }
+            _ => return None,
         }
         let form = FormXObject::from_primitive(primitive, self.resolve).ok()?;
         *self.left -= 1;

@@ -27,6 +27,8 @@ pub struct PdfText {
     pub page_starts: Vec<usize>,
     /// Problems that did not stop extraction.
     pub warnings: Vec<PdfWarning>,
+    /// Pages (from 1) that draw an image: a page among them with no text is a scanned page.
+    pub image_pages: Vec<usize>,
 }
 
 /// Whether `bytes` look like a PDF: `%PDF-` within the first 1024 bytes.
@@ -185,6 +187,7 @@ fn extract_within(bytes: &[u8], decode: pdf::guard::DecodeLimits) -> Result<PdfT
         pages: pages.count,
         page_starts,
         warnings,
+        image_pages: pages.image_pages,
     })
 }
 

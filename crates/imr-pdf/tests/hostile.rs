@@ -290,3 +290,29 @@ fn an_implausible_width_is_replaced_by_the_usual_width_of_its_kind() {
     let codes: Vec<_> = out.warnings.iter().map(|w| w.code).collect();
     assert_eq!(codes, [WarningCode::FontWidths]);
 }
+
+#[test]
+fn pages_that_draw_an_image_are_told_from_blank_ones() {
+    let text = stream("BT /F1 12 Tf 72 720 Td (Hello) Tj ET");
+    let blank = stream("");
+    let draw = stream("q 612 0 0 792 0 0 cm /Im1 Do Q");
+    let image = "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray \
+                 /BitsPerComponent 8 /Length 1 >>\nstream\n\u{7f}\nendstream";
+    let bytes = pdf(&[
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 6 0 R /Resources << /Font << /F1 9 0 R >> >> >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 8 0 R /Resources << /XObject << /Im1 10 0 R >> >> >>",
+        &text,
+        &blank,
+        &draw,
+        FONT,
+        image,
+    ]);
+    let read = extract_text(&bytes).unwrap();
+    assert_eq!(read.text.trim(), "Hello");
+    assert_eq!(read.pages, 3);
+    // The third page draws an image; the second is blank.
+    assert_eq!(read.image_pages, vec![3]);
+}

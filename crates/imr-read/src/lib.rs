@@ -85,6 +85,9 @@ pub struct Extracted {
     /// each that is part of one of its values.
     #[cfg_attr(feature = "serde", serde(default))]
     pub low_confidence_words: Vec<([usize; 2], u8)>,
+    /// For a PDF: the pages (from 1) that draw an image.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub image_pages: Vec<usize>,
 }
 
 impl Extracted {
@@ -98,6 +101,7 @@ impl Extracted {
             ocr: None,
             low_confidence_pages: Vec::new(),
             low_confidence_words: Vec::new(),
+            image_pages: Vec::new(),
         }
     }
 
@@ -106,16 +110,18 @@ impl Extracted {
         (self.kind != SourceKind::Text).then_some(self.page_starts.len())
     }
 
-    /// Whether a PDF's text has a page with nothing but white space: a scanned page among text
-    /// pages (or a blank one; [`begin`] tells them apart by looking for an image on it).
-    pub fn has_page_without_text(&self) -> bool {
+    /// Whether a PDF has a scanned page among its text pages: a page with nothing but white
+    /// space in its text that draws an image (a blank page does not count).
+    pub fn has_scanned_page(&self) -> bool {
         let starts = &self.page_starts;
         self.kind == SourceKind::Pdf
             && (0..starts.len()).any(|i| {
                 let end = starts.get(i + 1).copied().unwrap_or(self.text.len());
-                self.text
+                let blank = self
+                    .text
                     .get(starts[i]..end)
-                    .is_none_or(|t| t.trim().is_empty())
+                    .is_none_or(|t| t.trim().is_empty());
+                blank && self.image_pages.contains(&(i + 1))
             })
     }
 
@@ -169,6 +175,7 @@ pub(crate) fn from_pdf(pdf: imr_pdf::PdfText) -> Extracted {
         ocr: None,
         low_confidence_pages: Vec::new(),
         low_confidence_words: Vec::new(),
+        image_pages: pdf.image_pages,
     }
 }
 

@@ -90,8 +90,7 @@ pub fn begin(bytes: &[u8], mode: OcrMode) -> Result<Begun, ReadError> {
             };
             match text_layer {
                 Some(e)
-                    if mode == OcrMode::Off
-                        || (mode == OcrMode::Auto && !e.has_page_without_text()) =>
+                    if mode == OcrMode::Off || (mode == OcrMode::Auto && !e.has_scanned_page()) =>
                 {
                     Ok(Begun::Text(e))
                 }
@@ -200,6 +199,7 @@ impl ScanJob {
             warnings: self.warnings,
             low_confidence_pages: assembled.low_confidence_pages,
             low_confidence_words,
+            image_pages: Vec::new(),
             ocr: Some(Ocr {
                 engine: o.engine,
                 pages: o.pages as usize,

@@ -135,3 +135,25 @@ fn the_text_is_given_when_asked() {
     assert_eq!(&text[s..e], "CM16-0237844");
     assert_eq!(l.source.name.as_deref(), Some("x.pdf"));
 }
+
+#[test]
+fn a_pdf_with_a_scanned_page_among_text_pages_is_told_apart() {
+    let partly = read(
+        &corpus("made/scans/CM16-0237844-text-page1-scan-page2.pdf"),
+        None,
+        Options::default(),
+    )
+    .unwrap();
+    // Both pages draw an image (the letterhead's logo, the scan); only the second has no text.
+    assert_eq!(partly.extracted.image_pages, vec![1, 2]);
+    assert!(partly.extracted.has_scanned_page());
+    for case in CASES {
+        let whole = read(
+            &corpus(&format!("real/pdf/format1_{case}.pdf")),
+            None,
+            Options::default(),
+        )
+        .unwrap();
+        assert!(!whole.extracted.has_scanned_page(), "{case}");
+    }
+}
