@@ -63,51 +63,50 @@ pub fn read(flat: &Flat, from: usize, to: usize, leave: bool) -> Option<Conclusi
     // Every concluding phrase, the last first: the conclusion is the last one that ends its
     // sentence (an opioid letter's closing remarks mention "medical necessity" again).
     // Each phrase begins "medical" or "is not": two searches find them all.
-    let mut found: Vec<(usize, &str)> = Vec::new();
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
     for head in ["medical", "is not necessary"] {
         let mut pos = from;
         while let Some(at) = flat.find(head, pos, to) {
             pos = at + head.len();
-            if let Some(p) = PHRASES
+            if let Some((end, p)) = PHRASES
                 .iter()
-                .find(|p| flat.match_at(at, p).is_some_and(|e| e <= to))
+                .find_map(|p| phrase_at(flat, at, p).filter(|&e| e <= to).map(|e| (e, *p)))
             {
-                found.push((at, p));
+                found.push((at, end, p));
             }
         }
     }
-    found.sort_by_key(|&(at, p)| std::cmp::Reverse((at, p.len())));
-    let (at, phrase, sentence_end) = found.into_iter().find_map(|(at, phrase)| {
-        let phrase_end = at + phrase.len();
-        let end = (phrase_end..to).find(|&i| {
-            matches!(bytes[i], b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_none_or(|&c| is_ws_byte(c))
-        });
-        // "medical necessity" concludes as "a medical necessity" or "the medical necessity
-        // of ...", not in "to demonstrate medical necessity for ...".
-        if phrase == "medical necessity" {
-            let before = words_before(text, from, at).next();
-            let after = words_after(text, phrase_end, to).next();
-            if before != Some("a") && after != Some("of") {
-                return None;
+    found.sort_by_key(|&(at, end, _)| std::cmp::Reverse((at, end)));
+    let (at, phrase_end, phrase, sentence_end) =
+        found.into_iter().find_map(|(at, phrase_end, phrase)| {
+            let end = (phrase_end..to).find(|&i| {
+                matches!(bytes[i], b'.' | b'!' | b'?')
+                    && bytes.get(i + 1).is_none_or(|&c| is_ws_byte(c))
+            });
+            // "medical necessity" concludes as "a medical necessity" or "the medical necessity
+            // of ...", not in "to demonstrate medical necessity for ...".
+            if phrase == "medical necessity" {
+                let before = words_before(text, from, at).next();
+                let after = words_after(text, phrase_end, to).next();
+                if before != Some("a") && after != Some("of") {
+                    return None;
+                }
             }
-        }
-        // Far from its sentence's end only in the rationale's last sentence ("... cannot be
-        // deemed medically necessary without further evidence of ...").
-        let last_sentence = |e: usize| flat.trim(e + 1, to).is_none();
-        match end {
-            Some(e)
-                if e - phrase_end <= NEAR
-                    || (last_sentence(e) && phrase == "medically necessary") =>
-            {
-                Some((at, phrase, e + 1))
+            // Far from its sentence's end only in the rationale's last sentence ("... cannot be
+            // deemed medically necessary without further evidence of ...").
+            let last_sentence = |e: usize| flat.trim(e + 1, to).is_none();
+            match end {
+                Some(e)
+                    if e - phrase_end <= NEAR
+                        || (last_sentence(e) && phrase == "medically necessary") =>
+                {
+                    Some((at, phrase_end, phrase, e + 1))
+                }
+                // A rationale that ends right after its conclusion, without a full stop.
+                None if flat.trim(phrase_end, to).is_none() => Some((at, phrase_end, phrase, to)),
+                _ => None,
             }
-            // A rationale that ends right after its conclusion, without a full stop.
-            None if flat.trim(phrase_end, to).is_none() => Some((at, phrase, to)),
-            _ => None,
-        }
-    })?;
-    let phrase_end = at + phrase.len();
+        })?;
     let mut end = to;
     if leave {
         if let Some(p) = bytes[sentence_end..to].iter().position(|&c| c == PARA) {
@@ -124,7 +123,8 @@ pub fn read(flat: &Flat, from: usize, to: usize, leave: bool) -> Option<Conclusi
                 .iter()
                 .any(|r| flat.match_at(s, r).is_some());
         let stray = e - s <= STRAY && bytes[s].is_ascii_lowercase();
-        if e - s > TAIL || !(remark || stray) || bytes[sentence_end..e].contains(&PARA) {
+        let noise = bytes[s..e].iter().all(|c| NOISE.contains(c));
+        if e - s > TAIL || !(remark || stray || noise) || bytes[sentence_end..e].contains(&PARA) {
             return None;
         }
     }
@@ -148,6 +148,30 @@ pub fn read(flat: &Flat, from: usize, to: usize, leave: bool) -> Option<Conclusi
         phrase: (start, phrase_end),
         end,
     })
+}
+
+/// Marks that OCR makes of specks on a page: one standing alone between the words of a
+/// concluding phrase ("medically - necessary"), or all that follows the conclusion, is noise.
+const NOISE: [u8; 3] = [b'-', b'~', b'_'];
+
+/// Where `phrase` read at `at` ends: as written, or with one mark of [`NOISE`] standing alone
+/// in a gap between its words.
+fn phrase_at(flat: &Flat, at: usize, phrase: &str) -> Option<usize> {
+    let byte = |i: usize| flat.byte(i);
+    let mut i = at;
+    for (k, word) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            if !byte(i).is_some_and(is_ws_byte) {
+                return None;
+            }
+            i += 1;
+            if byte(i).is_some_and(|c| NOISE.contains(&c)) && byte(i + 1).is_some_and(is_ws_byte) {
+                i += 2;
+            }
+        }
+        i = flat.match_at(i, word)?;
+    }
+    Some(i)
 }
 
 /// Up to [`WINDOW`] words before `at`, nearest first, within its clause.
@@ -207,6 +231,20 @@ mod tests {
             Some(false)
         );
         assert_eq!(concl("as such the request is not necessary."), Some(false));
+        // OCR's specks: a mark between the phrase's words, or after its sentence.
+        assert_eq!(
+            concl("for four weeks is not medically - necessary."),
+            Some(false)
+        );
+        assert_eq!(
+            concl("Given the above, the request is not medically necessary. -"),
+            Some(false)
+        );
+        assert_eq!(concl("the request is medically necessary. ~"), Some(true));
+        assert_eq!(
+            concl("the request is not medically necessary. - The guidelines"),
+            None
+        );
         assert_eq!(concl("visits is not medically appropriate."), Some(false));
         assert_eq!(
             concl("Although she did not improve, the request is medically necessary."),

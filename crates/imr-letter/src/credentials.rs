@@ -131,9 +131,12 @@ fn list(b: &mut Builder, which: List, start: usize, end: usize, seps: &[&str]) {
             let n = which.of(b).len();
             let pointer = format!("/reviewer/{}/{n}", which.name());
             if let Some(mut v) = b.text(&pointer, piece_start, i) {
-                if which == List::Licensure {
-                    v = state_name(b, v, piece_start, i);
-                }
+                v = match which {
+                    List::Licensure => known_name(b, v, &STATES, Match::Loose, piece_start, i),
+                    List::Specialties => {
+                        known_name(b, v, &SPECIALTIES, Match::Spacing, piece_start, i)
+                    }
+                };
                 which.of(b).push(v);
             }
             let step = sep.unwrap_or(1);
@@ -205,25 +208,95 @@ const STATES: [&str; 56] = [
     "Northern Mariana Islands",
 ];
 
-/// A licensure read as written, or the state it names when read through case, spacing or
-/// OCR's confusions (`T exas`, `Califomia`), with a warning that says so. A name that is no
-/// state at all is kept as written.
-fn state_name(b: &mut Builder, written: String, a: usize, z: usize) -> String {
-    if STATES.contains(&written.as_str()) {
+/// Specialties and professions the letters certify their reviewers in (the American boards'
+/// names as the letters write them, and the licensed professions that review).
+const SPECIALTIES: [&str; 44] = [
+    "Acupuncturist",
+    "Addiction Medicine",
+    "Allergy & Immunology",
+    "Anesthesiology",
+    "Cardiology",
+    "Chiropractor",
+    "Clinical Neurophysiology",
+    "Dentist",
+    "Dermatology",
+    "Emergency Medicine",
+    "Family Medicine",
+    "Family Practice",
+    "Gastroenterology",
+    "General Surgery",
+    "Hand Surgery",
+    "Hospice & Palliative Medicine",
+    "Internal Medicine",
+    "Medical Toxicology",
+    "Neurological Surgery",
+    "Neurology",
+    "Neuromuscular Medicine",
+    "Obstetrics & Gynecology",
+    "Occupational Medicine",
+    "Ophthalmology",
+    "Orthopedic Surgery",
+    "Otolaryngology",
+    "Pain Management",
+    "Pain Medicine",
+    "Pediatric Rehabilitation Medicine",
+    "Physical Medicine & Rehabilitation",
+    "Physical Therapist",
+    "Plastic Surgery",
+    "Podiatrist",
+    "Preventive Medicine",
+    "Psychiatry",
+    "Psychologist",
+    "Public Health & General Preventive Medicine",
+    "Pulmonary Disease",
+    "Radiology",
+    "Rheumatology",
+    "Spinal Cord Injury Medicine",
+    "Sports Medicine",
+    "Surgery",
+    "Urology",
+];
+
+/// How far a written name may stray from the known one it is read as.
+#[derive(Clone, Copy, PartialEq)]
+enum Match {
+    /// Spacing, case and OCR's confusions: the list is closed (the states).
+    Loose,
+    /// Spacing only (`Occupational M edicine`): the list is not closed (a specialty written
+    /// another way, "Orthopaedic Surgery", is kept as written).
+    Spacing,
+}
+
+/// A licensure or specialty read as written, or the one of `names` it is when read through
+/// what `how` allows (`T exas`, `Califomia`; `Occupational M edicine`), with a warning that
+/// says so. A name that is none of them is kept as written.
+fn known_name(
+    b: &mut Builder,
+    written: String,
+    names: &[&'static str],
+    how: Match,
+    a: usize,
+    z: usize,
+) -> String {
+    if names.contains(&written.as_str()) {
         return written;
     }
-    // The states without their spaces, for comparing with words OCR split or joined (made only
-    // when the licensure is not a state as written).
-    let joined: Vec<String> = STATES.iter().map(|s| s.replace(' ', "")).collect();
+    // The names without their spaces, for comparing with words OCR split or joined (made only
+    // when the value is not one of them as written).
+    let joined: Vec<String> = names.iter().map(|s| s.replace(' ', "")).collect();
     let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
     match crate::vocab::match_word(&written.split_whitespace().collect::<String>(), &joined) {
+        Some((_, crate::vocab::Fidelity::Loose)) if how == Match::Spacing => written,
         Some((term, fidelity)) => {
             let i = joined.iter().position(|s| *s == term).unwrap_or(0);
-            let name = STATES[i];
+            let name = names[i];
             if fidelity == crate::vocab::Fidelity::Loose || written != name {
                 b.loose(
                     crate::vocab::Fidelity::Loose,
-                    || format!("the state {name}"),
+                    || match how {
+                        Match::Loose => format!("the state {name}"),
+                        Match::Spacing => format!("the specialty {name}"),
+                    },
                     a,
                     z,
                 );

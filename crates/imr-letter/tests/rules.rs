@@ -497,3 +497,42 @@ fn read_doc(rel: &str) -> String {
         .join(rel);
     std::fs::read_to_string(p).unwrap()
 }
+
+#[test]
+fn a_specialty_split_by_ocr_is_read_as_the_known_one_and_said() {
+    let text = letter("CM16-0230548");
+    let kerned = text.replace("Occupational Medicine", "Occupational M edicine");
+    let l = parsed(&kerned);
+    assert_eq!(
+        l.reviewer.specialties,
+        ["Preventive Medicine", "Occupational Medicine"]
+    );
+    assert_eq!(codes_of(&l), [WarningCode::LooseReading]);
+    assert!(l.warnings[0]
+        .message
+        .contains("the specialty Occupational Medicine"));
+    // A specialty written another way is not a known one split by OCR: kept as written.
+    let other = text.replace("Occupational Medicine", "Occupational Medicin");
+    let l = parsed(&other);
+    assert_eq!(
+        l.reviewer.specialties,
+        ["Preventive Medicine", "Occupational Medicin"]
+    );
+    assert_eq!(codes_of(&l), []);
+}
+
+#[test]
+fn a_conclusion_with_specks_of_ocr_noise_still_concludes() {
+    let text = letter("CM16-0230548");
+    let plain = parsed(&text);
+    let last = text.rfind("medically necessary.").unwrap();
+    let mut specks = text.clone();
+    specks.replace_range(
+        last..last + "medically necessary.".len(),
+        "medically - necessary. -",
+    );
+    let l = parsed(&specks);
+    assert_eq!(codes_of(&l), []);
+    assert_eq!(l.outcome, plain.outcome);
+    assert_eq!(l.items.len(), plain.items.len());
+}
