@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use imr_letter::stats::{guideline_groups, insights_of, GuidelineGroup, Insights};
+use imr_letter::stats::{guideline_groups, insights_of, GuidelineGroup, Insights, Month};
 use imr_letter::{
     CitationSource, Decision, Item, Letter, Outcome, Subtype, TreatmentType, WarningCode,
 };
@@ -126,11 +126,65 @@ pub struct Filter {
     pub guideline: Option<GuidelineGroup>,
     /// Letters by their warnings.
     pub warnings: Option<WarningsFilter>,
+    /// Letters by their dates, as Insights groups them (a month, a span of days).
+    pub dates: Option<DatesFilter>,
     /// Text anywhere in case number, file name, requests, specialties (ASCII case-insensitive:
     /// full Unicode lower-casing costs ~8 KB of wasm and the letters are ASCII).
     pub search: String,
     /// Whether search also looks in the letters' text: the summary and each rationale.
     pub search_text: bool,
+}
+
+/// Letters by their dates, as Insights groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatesFilter {
+    /// Decided in this month (`None`: no decision date).
+    Month(Option<Month>),
+    /// From `from` to `to` days (or more, without `to`) from the UR denial to the application.
+    UrDenialToApplication(i64, Option<i64>),
+    /// The same, from the application to the decision.
+    ApplicationToDecision(i64, Option<i64>),
+}
+
+impl DatesFilter {
+    fn passes(self, l: &Letter) -> bool {
+        let d = &l.dates;
+        let within = |days: Option<i64>, from: i64, to: Option<i64>| {
+            days.is_some_and(|n| n >= from && to.is_none_or(|t| n <= t))
+        };
+        match self {
+            DatesFilter::Month(m) => {
+                d.decision.map(|d| Month {
+                    year: d.year(),
+                    month: d.month(),
+                }) == m
+            }
+            DatesFilter::UrDenialToApplication(from, to) => {
+                within(days_between(d.ur_denial, d.application_received), from, to)
+            }
+            DatesFilter::ApplicationToDecision(from, to) => {
+                within(days_between(d.application_received, d.decision), from, to)
+            }
+        }
+    }
+
+    /// What the filter's chip says.
+    pub fn label(self) -> String {
+        let days = |from: i64, to: Option<i64>| match to {
+            Some(to) => format!("{from}-{to} days"),
+            None => format!("{from}+ days"),
+        };
+        match self {
+            DatesFilter::Month(Some(m)) => format!("Decided in {m}"),
+            DatesFilter::Month(None) => "No decision date".into(),
+            DatesFilter::UrDenialToApplication(f, t) => {
+                format!("UR denial to application: {}", days(f, t))
+            }
+            DatesFilter::ApplicationToDecision(f, t) => {
+                format!("Application to decision: {}", days(f, t))
+            }
+        }
+    }
 }
 
 /// Which guideline source an item cites.
@@ -691,6 +745,7 @@ impl AppState {
                 (f.outcome.is_none() || l.outcome == f.outcome)
                     && (f.specialty.is_empty() || l.reviewer.specialties.contains(&f.specialty))
                     && f.warnings.is_none_or(|w| w.passes(l))
+                    && f.dates.is_none_or(|d| d.passes(l))
                     && (!f.filters_items() || l.items.iter().any(|i| item_passes(i, f)))
                     && (needle.is_empty()
                         || row.haystack.contains(needle.as_str())

@@ -7,12 +7,12 @@
 use std::rc::Rc;
 
 use imr_letter::stats::{GuidelineGroup, Insights as Stats, Interval, Row};
-use imr_letter::Guideline;
+use imr_letter::{Decision, Guideline};
 use yew::prelude::*;
 
 use super::chart::{chart, percent, tenths, Chart, ChartRow};
 use crate::labels::{subtype_label, type_label};
-use crate::state::{Action, AppState, Filter, View};
+use crate::state::{Action, AppState, DatesFilter, Filter, View};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -50,7 +50,17 @@ fn row<K>(
 }
 
 /// An interval's chart: letters by days, with the median and 90th percentile.
-fn interval_chart(id: &'static str, title: &'static str, i: &Interval) -> Chart {
+/// A filter's callback for a row: `None` where no filter exists.
+type FilterTo<'a> = &'a dyn Fn(Rc<dyn Fn(&mut Filter)>) -> Option<Callback<MouseEvent>>;
+
+/// An interval's chart; `span` makes the filter of a bin of days.
+fn interval_chart(
+    id: &'static str,
+    title: &'static str,
+    i: &Interval,
+    span: fn(i64, Option<i64>) -> DatesFilter,
+    filter_to: FilterTo,
+) -> Chart {
     let days = |v: Option<i64>| v.map_or("-".into(), |d| format!("{d} days"));
     let value = |v: Option<i64>| v.map(|d| d.to_string()).unwrap_or_default();
     Chart {
@@ -75,10 +85,13 @@ fn interval_chart(id: &'static str, title: &'static str, i: &Interval) -> Chart 
                     Some(to) => format!("{}-{to}", b.from),
                     None => format!("{}+", b.from),
                 };
+                let (from, to) = (b.from, b.to);
                 ChartRow {
                     label: format!("{key} days"),
                     key,
-                    filter: None,
+                    filter: filter_to(Rc::new(move |f: &mut Filter| {
+                        f.dates = Some(span(from, to))
+                    })),
                     count: b.letters,
                     base: i.letters,
                     decided: 0,
@@ -130,7 +143,15 @@ pub fn insights_view(props: &Props) -> Html {
         .map(|(label, key, n)| ChartRow {
             label: label.into(),
             key: key.into(),
-            filter: None,
+            filter: match key {
+                "upheld" => filter_to(Rc::new(|f: &mut Filter| {
+                    f.decision = Some(Decision::Upheld)
+                })),
+                "overturned" => filter_to(Rc::new(|f: &mut Filter| {
+                    f.decision = Some(Decision::Overturned)
+                })),
+                _ => None,
+            },
             count: n,
             base: ins.items,
             decided: 0,
@@ -229,11 +250,15 @@ pub fn insights_view(props: &Props) -> Html {
         "chart-ur-to-application",
         "Days from UR denial to application",
         &ins.ur_denial_to_application,
+        DatesFilter::UrDenialToApplication,
+        &filter_to,
     );
     let app_to_decision = interval_chart(
         "chart-application-to-decision",
         "Days from application to decision",
         &ins.application_to_decision,
+        DatesFilter::ApplicationToDecision,
+        &filter_to,
     );
     let by_month = Chart {
         id: "chart-by-month",
@@ -247,10 +272,13 @@ pub fn insights_view(props: &Props) -> Html {
             .iter()
             .map(|r| {
                 let label = r.key.map_or("(no date)".into(), |m| m.to_string());
+                let month = r.key;
                 ChartRow {
                     label: label.clone(),
                     key: label,
-                    filter: None,
+                    filter: filter_to(Rc::new(move |f: &mut Filter| {
+                        f.dates = Some(DatesFilter::Month(month))
+                    })),
                     count: r.letters,
                     base: ins.letters,
                     decided: r.decided,

@@ -185,6 +185,15 @@ pub fn toolbar(props: &Props) -> Html {
             }))
         })
     };
+    let clear_dates = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::SetFilter(Filter {
+                dates: None,
+                ..state.filter.clone()
+            }))
+        })
+    };
     let on_json = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -253,6 +262,10 @@ pub fn toolbar(props: &Props) -> Html {
                 if let Some(g) = &f.guideline {
                     <button type="button" class="chip" id="f-guideline" onclick={clear_guideline}
                         title="Remove this filter">{ format!("Guideline cited: {} ×", guideline_label(g)) }</button>
+                }
+                if let Some(d) = f.dates {
+                    <button type="button" class="chip" id="f-dates" onclick={clear_dates}
+                        title="Remove this filter">{ format!("{} ×", d.label()) }</button>
                 }
                 if *f != Filter::default() {
                     <button type="button" class="link" onclick={on_reset}>{ "Reset filters" }</button>

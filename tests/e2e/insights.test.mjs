@@ -297,6 +297,39 @@ test("the charts by specialty, interval and month equal an independent count; do
     assert.equal(await text(page, "#total-items"), String(gt.items));
     await page.click("#f-guideline");
     assert.equal(await text(page, "#total-items"), String(items));
+
+    // A month, a span of days, a decision: the Items view of those letters and items.
+    const byMonth = new Map();
+    for (const l of letters) {
+      const m = l.dates.decision ? l.dates.decision.slice(0, 7) : "(no date)";
+      byMonth.set(m, [...(byMonth.get(m) ?? []), l]);
+    }
+    const [topMonth, inMonth] = [...byMonth].sort((a, b) => b[1].length - a[1].length)[0];
+    await page.click("#tab-insights");
+    await page.click(`#chart-by-month-svg g[data-key="${topMonth}"] rect.count`);
+    await page.waitForSelector("#items-table");
+    assert.equal(await text(page, "#f-dates"), `Decided in ${topMonth} ×`);
+    assert.equal(await text(page, "#total-letters"), String(inMonth.length));
+    assert.equal(await text(page, "#total-items"), String(inMonth.reduce((n, l) => n + l.items.length, 0)));
+    await page.click("#f-dates");
+    const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    const waits = letters
+      .filter((l) => l.dates.application_received && l.dates.decision)
+      .map((l) => ({ l, d: day(l.dates.decision) - day(l.dates.application_received) }));
+    const bin = waits.filter(({ d }) => d >= 29 && d <= 35);
+    assert.ok(bin.length > 0, "letters decided 29-35 days after the application");
+    await page.click("#tab-insights");
+    await page.click(`#chart-application-to-decision-svg g[data-key="29-35"] rect.count`);
+    await page.waitForSelector("#items-table");
+    assert.equal(await text(page, "#f-dates"), "Application to decision: 29-35 days ×");
+    assert.equal(await text(page, "#total-letters"), String(bin.length));
+    await page.click("#f-dates");
+    const overturned = withLetter.filter((i) => i.decision === "overturned").length;
+    await page.click("#tab-insights");
+    await page.click(`#chart-decisions-svg g[data-key="overturned"] rect.count`);
+    await page.waitForSelector("#items-table");
+    assert.equal(await page.inputValue("#f-decision"), "overturned");
+    assert.equal(await text(page, "#total-items"), String(overturned));
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
