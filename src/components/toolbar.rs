@@ -49,6 +49,26 @@ fn select(
     }
 }
 
+/// A filter set from Insights (no select shows it), as a chip that removes it.
+fn chip(
+    state: &UseReducerHandle<AppState>,
+    id: &'static str,
+    label: String,
+    clear: fn(&mut Filter),
+) -> Html {
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let mut f = state.filter.clone();
+            clear(&mut f);
+            state.dispatch(Action::SetFilter(f));
+        })
+    };
+    html! {
+        <button type="button" class="chip" {id} {onclick} title="Remove this filter">{ format!("{label} ×") }</button>
+    }
+}
+
 /// "Any" (`""`), then each value: its `as_str` and its label.
 fn opts<T: Copy>(list: &[(T, &str)], as_str: fn(T) -> &'static str) -> Vec<(String, String)> {
     let mut v = vec![(String::new(), "Any".to_string())];
@@ -176,24 +196,6 @@ pub fn toolbar(props: &Props) -> Html {
             }));
         })
     };
-    let clear_guideline = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::SetFilter(Filter {
-                guideline: None,
-                ..state.filter.clone()
-            }))
-        })
-    };
-    let clear_dates = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::SetFilter(Filter {
-                dates: None,
-                ..state.filter.clone()
-            }))
-        })
-    };
     let on_json = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -260,12 +262,10 @@ pub fn toolbar(props: &Props) -> Html {
                         { " Also search summaries and rationales" }</label>
                 </div>
                 if let Some(g) = &f.guideline {
-                    <button type="button" class="chip" id="f-guideline" onclick={clear_guideline}
-                        title="Remove this filter">{ format!("Guideline cited: {} ×", guideline_label(g)) }</button>
+                    { chip(state, "f-guideline", format!("Guideline cited: {}", guideline_label(g)), |f| f.guideline = None) }
                 }
                 if let Some(d) = f.dates {
-                    <button type="button" class="chip" id="f-dates" onclick={clear_dates}
-                        title="Remove this filter">{ format!("{} ×", d.label()) }</button>
+                    { chip(state, "f-dates", d.label(), |f| f.dates = None) }
                 }
                 if *f != Filter::default() {
                     <button type="button" class="link" onclick={on_reset}>{ "Reset filters" }</button>

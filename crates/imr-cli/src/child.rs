@@ -248,10 +248,12 @@ fn read(
     let name = engine.version().map_err(|e| e.to_string())?;
     let mut words = Vec::with_capacity(n);
     for i in 0..n {
-        let page = engine
-            .recognise(&job.page_image(i))
+        let cut = job.page_cut(i);
+        let bands = (0..cut.rows.len())
+            .map(|b| engine.recognise(&cut.band(b)).map(|w| w.words))
+            .collect::<Result<Vec<_>, _>>()
             .map_err(|e| format!("page {}: {e}", job.page_number(i)))?;
-        words.push(page);
+        words.push(cut.stack(bands));
     }
     job.finish(words, &name).map_err(|e| e.to_string())
 }

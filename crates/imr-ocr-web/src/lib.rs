@@ -7,28 +7,53 @@
 //! ```js
 //! const job = new ScanReader(bytes, name);      // throws Error with .code (image-too-large...)
 //! for (let n = 0; n < job.toRecognise(); n++) { // 0 for a PDF whose pages all have text
-//!   const page = job.pageImage(n);              // the n-th page without text, prepared
-//!   job.setWords(n, page.width, page.height, page.dpi, tsv(engine, page));
+//!   const bands = job.pageBands(n);             // the n-th page without text, prepared, in bands
+//!   bands.forEach((band, b) => job.setBandWords(n, b, tsv(engine, band))); // any order, at once
 //! }
 //! const reply = job.finish(id, "tesseract-wasm 0.11"); // JSON: {"id", "ok": {letters, text, kind, pages}}
 //! ```
+//!
+//! A page is cut into bands at blank rows ([`imr_read::bands`]: the first page whole, later
+//! pages in halves) so that the worker's engines read a file's pages at once; each band's words
+//! come back in its own pixels and are put back in the page's here.
 
 use imr_letter::Letter;
-use imr_read::{Begun, Extracted, OcrMode, PageWords, ReadError};
+use imr_read::bands::CutPage;
+use imr_read::{Begun, Extracted, GrayImage, OcrMode, PageWords, ReadError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// A page image prepared for the engine: 300 dpi, deskewed, one grey byte a pixel.
+/// Width the page images of the letter view are shrunk to, at most about (a letter page at
+/// 150 dpi is 1,275 pixels across).
+pub const PREVIEW_WIDTH: u32 = 1275;
+
+/// `img` with blocks of `f` x `f` pixels averaged.
+fn shrunk(img: &GrayImage, f: u32) -> GrayImage {
+    if f <= 1 {
+        return img.clone();
+    }
+    imr_read::shrink(img, f, f)
+}
+
+/// A band of a page image prepared for the engine: 300 dpi, deskewed, one grey byte a pixel.
 #[wasm_bindgen]
 pub struct PageImage {
     width: u32,
     height: u32,
     dpi: u32,
+    /// The band's first row in its page.
+    top: u32,
     gray: Vec<u8>,
 }
 
 #[wasm_bindgen]
 impl PageImage {
+    /// The band's first row in its page.
+    #[wasm_bindgen(getter)]
+    pub fn top(&self) -> u32 {
+        self.top
+    }
+
     #[wasm_bindgen(getter)]
     pub fn width(&self) -> u32 {
         self.width
@@ -56,8 +81,17 @@ enum Stage {
     Text(Extracted),
     Scan {
         job: imr_read::ScanJob,
-        words: Vec<Option<PageWords>>,
+        pages: Vec<Option<PageBands>>,
     },
+}
+
+/// A page to recognise, as cut (its pixels dropped once the bands are out), and each band's
+/// words once read.
+struct PageBands {
+    cut: CutPage,
+    bands: Vec<Option<Vec<imr_read::Word>>>,
+    /// The page as the engine reads it, shrunk for the letter view, until taken.
+    preview: Option<GrayImage>,
 }
 
 /// One file being read: [`imr_read::begin`] with OCR where pages have no text.
@@ -77,8 +111,8 @@ impl ScanReader {
         let stage = match imr_read::begin(bytes, OcrMode::Auto).map_err(js_error)? {
             Begun::Text(e) => Stage::Text(e),
             Begun::Scan(job) => {
-                let words = (0..job.pages_to_recognise()).map(|_| None).collect();
-                Stage::Scan { job, words }
+                let pages = (0..job.pages_to_recognise()).map(|_| None).collect();
+                Stage::Scan { job, pages }
             }
         };
         Ok(ScanReader {
@@ -115,42 +149,81 @@ impl ScanReader {
         }
     }
 
-    /// The `n`-th page to recognise, prepared for the engine (300 dpi, deskewed).
-    #[wasm_bindgen(js_name = pageImage)]
-    pub fn page_image(&self, n: usize) -> Option<PageImage> {
-        match &self.stage {
-            Some(Stage::Scan { job, .. }) if n < job.pages_to_recognise() => {
-                let img = job.page_image(n);
-                Some(PageImage {
-                    width: img.width,
-                    height: img.height,
-                    dpi: img.dpi.x.round() as u32,
-                    gray: img.pixels,
-                })
-            }
-            _ => None,
+    /// The `n`-th page to recognise, prepared for the engine (300 dpi, deskewed) and cut into
+    /// the bands [`imr_read::bands::plan`] gives it, top to bottom.
+    #[wasm_bindgen(js_name = pageBands)]
+    pub fn page_bands(&mut self, n: usize) -> Vec<PageImage> {
+        let Some(Stage::Scan { job, pages }) = &mut self.stage else {
+            return Vec::new();
+        };
+        if n >= job.pages_to_recognise() {
+            return Vec::new();
         }
+        let cut = job.page_cut(n);
+        // Whole pixels averaged (sharp text, and cheap): 300 dpi to 150.
+        let preview = shrunk(&cut.image, (cut.image.width / PREVIEW_WIDTH).max(1));
+        let dpi = cut.image.dpi.x.round() as u32;
+        let images = (0..cut.rows.len())
+            .map(|b| {
+                let band = cut.band(b);
+                PageImage {
+                    width: band.width,
+                    height: band.height,
+                    dpi,
+                    top: cut.rows[b].start,
+                    gray: band.pixels,
+                }
+            })
+            .collect();
+        pages[n] = Some(PageBands {
+            preview: Some(preview),
+            bands: cut.rows.iter().map(|_| None).collect(),
+            cut: CutPage {
+                image: GrayImage {
+                    pixels: Vec::new(),
+                    ..cut.image
+                },
+                rows: cut.rows,
+            },
+        });
+        images
     }
 
-    /// The engine's words for the `n`-th page to recognise (Tesseract TSV), at the size of
-    /// [`Self::page_image`].
-    #[wasm_bindgen(js_name = setWords)]
-    pub fn set_words(&mut self, n: usize, width: u32, height: u32, dpi: u32, tsv: &str) {
-        if let Some(Stage::Scan { words, .. }) = &mut self.stage {
-            if let Some(slot) = words.get_mut(n) {
-                *slot = Some(PageWords {
-                    width,
-                    height,
-                    dpi,
-                    words: imr_read::parse_tsv(tsv),
-                });
+    /// The `n`-th page to recognise as the engine reads it, shrunk to at most about
+    /// [`PREVIEW_WIDTH`] pixels across for the letter view (once, after [`Self::page_bands`]).
+    #[wasm_bindgen(js_name = takePreview)]
+    pub fn take_preview(&mut self, n: usize) -> Option<PageImage> {
+        let Some(Stage::Scan { pages, .. }) = &mut self.stage else {
+            return None;
+        };
+        let img = pages.get_mut(n)?.as_mut()?.preview.take()?;
+        Some(PageImage {
+            width: img.width,
+            height: img.height,
+            dpi: img.dpi.x.round() as u32,
+            top: 0,
+            gray: img.pixels,
+        })
+    }
+
+    /// The engine's words (Tesseract TSV) for band `band` of the `n`-th page to recognise, in
+    /// the band's pixels.
+    #[wasm_bindgen(js_name = setBandWords)]
+    pub fn set_band_words(&mut self, n: usize, band: usize, tsv: &str) {
+        if let Some(Stage::Scan { pages, .. }) = &mut self.stage {
+            if let Some(slot) = pages
+                .get_mut(n)
+                .and_then(Option::as_mut)
+                .and_then(|p| p.bands.get_mut(band))
+            {
+                *slot = Some(imr_read::parse_tsv(tsv));
             }
         }
     }
 
     /// The letters read from the file, as the page's `Reply` JSON for job `id`:
     /// `{"id": id, "ok": Parsed}` or `{"id": id, "err": {code, message}}`. A page the engine
-    /// gave no words for counts as an empty page. Once only: the job is spent.
+    /// (or a band) the engine gave no words for counts as empty. Once only: the job is spent.
     pub fn finish(&mut self, id: u32, engine: &str) -> String {
         let result = match self.stage.take() {
             Some(stage) => read(stage, engine, self.name.as_deref()),
@@ -180,16 +253,19 @@ impl ScanReader {
 fn read(stage: Stage, engine: &str, name: Option<&str>) -> Result<Parsed, Failure> {
     let extracted = match stage {
         Stage::Text(e) => e,
-        Stage::Scan { job, words } => {
-            let words = words
+        Stage::Scan { job, pages } => {
+            let words = pages
                 .into_iter()
-                .map(|w| {
-                    w.unwrap_or(PageWords {
+                .map(|p| match p {
+                    Some(p) => p
+                        .cut
+                        .stack(p.bands.into_iter().map(Option::unwrap_or_default).collect()),
+                    None => PageWords {
                         width: 0,
                         height: 0,
                         dpi: 0,
                         words: Vec::new(),
-                    })
+                    },
                 })
                 .collect();
             job.finish(words, engine).map_err(|e| Failure {

@@ -26,7 +26,9 @@ mod scan;
 pub use error::ReadError;
 pub use imr_letter::{Letter, Ocr, Outcome, SourceKind, WarningCode};
 #[cfg(feature = "scan")]
-pub use imr_scan::{parse_tsv, GrayImage, PageWords, Word};
+pub use imr_scan::preprocess::shrink;
+#[cfg(feature = "scan")]
+pub use imr_scan::{bands, parse_tsv, GrayImage, PageWords, Word};
 #[cfg(feature = "scan")]
 pub use scan::{begin, Begun, OcrMode, ScanJob, LOW_WORD_CONFIDENCE};
 

@@ -10,6 +10,7 @@
 //! ```
 
 use imr_letter::{Ocr, SourceKind, WarningCode};
+use imr_scan::bands::CutPage;
 use imr_scan::{GrayImage, Layout, Limits, PageInput, PageWords, Prep, ScanDocument, ScanPage};
 
 use crate::{decode, error::warning_code, Content, Extracted, ReadError};
@@ -160,6 +161,15 @@ impl ScanJob {
             ScanPage::Image(img) => imr_scan::prepare(img, &self.prep).0,
             ScanPage::Text(_) => unreachable!("only image pages are listed"),
         }
+    }
+
+    /// The `n`-th page to recognise, prepared as [`Self::page_image`], with the bands the engine
+    /// reads it in ([`imr_scan::bands::plan`]: the first page whole, later pages in halves, cut
+    /// at blank rows). Both shells read these bands, so that the CLI and the page give a scan
+    /// the same words; the page reads them at once in several engines.
+    pub fn page_cut(&self, n: usize) -> CutPage {
+        let parts = imr_scan::bands::plan(self.to_recognise.len())[n];
+        CutPage::new(self.page_image(n), parts)
     }
 
     /// The letter's text and `ocr` block from the engine's words, one [`PageWords`] per page to

@@ -3,7 +3,12 @@
 //!
 //! cargo run --release -p imr-scan --features native-tesseract --example ocr_files -- \
 //!     [--dpi 300] [--psm 3] [--deskew 1] [--binarize 0] [--gap 0] [--engine-paragraphs 1] \
-//!     [--tessdata DIR] [--timeout SECONDS] [--pages-out DIR] [--tsv-out DIR] OUT_DIR FILE...
+//!     [--tessdata DIR] [--timeout SECONDS] [--pages-out DIR] [--tsv-out DIR] [--whole-pages 1] \
+//!     OUT_DIR FILE...
+//!
+//! Pages are cut into bands as the CLI and the page's OCR worker cut them
+//! ([`imr_scan::bands::plan`]: every page after the first in two, at blank rows), and a page's
+//! bands are read at once; `--whole-pages 1` reads each page whole instead.
 //!
 //! `--pages-out` also writes each prepared page as DIR/<name>-<page>.pgm (for other engines);
 //! `--tsv-out` each page's words as DIR/<name>-<page>.tsv (Tesseract's TSV columns), so that
@@ -21,6 +26,7 @@ fn main() {
     let mut engine = Tesseract::default();
     let mut pages_out = None;
     let mut tsv_out = None;
+    let mut whole_pages = false;
     while args.first().is_some_and(|a| a.starts_with("--")) {
         let flag = args.remove(0);
         let value = args.remove(0);
@@ -33,6 +39,7 @@ fn main() {
             "--engine-paragraphs" => layout.engine_paragraphs = value == "1",
             "--pages-out" => pages_out = Some(value),
             "--tsv-out" => tsv_out = Some(value),
+            "--whole-pages" => whole_pages = value == "1",
             "--tessdata" => engine.tessdata_dir = Some(value.into()),
             "--timeout" => {
                 engine.timeout = std::time::Duration::from_secs(value.parse().expect("--timeout S"))
@@ -65,6 +72,8 @@ fn main() {
         let (mut prep_ms, mut ocr_ms) = (0.0, 0.0);
         let mut results: Vec<Result<String, PageWords>> = Vec::new();
         let mut skews = Vec::new();
+        let plan = imr_scan::bands::plan(doc.image_pages());
+        let mut image_page = 0;
         for (n, page) in doc.pages.iter().enumerate() {
             match page {
                 ScanPage::Text(t) => results.push(Ok(t.clone())),
@@ -79,7 +88,27 @@ fn main() {
                             .unwrap();
                     }
                     let t = Instant::now();
-                    let words = engine.recognise(&ready).expect("tesseract");
+                    let rows = imr_scan::bands::cut(
+                        &ready,
+                        if whole_pages { 1 } else { plan[image_page] },
+                    );
+                    image_page += 1;
+                    let read: Vec<(u32, PageWords)> = std::thread::scope(|s| {
+                        let running: Vec<_> = rows
+                            .iter()
+                            .map(|r| {
+                                let (engine, ready) = (&engine, &ready);
+                                s.spawn(move || {
+                                    let band = imr_scan::bands::band(ready, r);
+                                    (r.start, engine.recognise(&band).expect("tesseract"))
+                                })
+                            })
+                            .collect();
+                        running.into_iter().map(|h| h.join().unwrap()).collect()
+                    });
+                    let dpi = read.first().map_or(300, |(_, w)| w.dpi);
+                    let read = read.into_iter().map(|(top, w)| (top, w.words)).collect();
+                    let words = imr_scan::bands::stack(ready.width, ready.height, dpi, read);
                     ocr_ms += t.elapsed().as_secs_f64() * 1e3;
                     if let Some(dir) = &tsv_out {
                         std::fs::create_dir_all(dir).unwrap();

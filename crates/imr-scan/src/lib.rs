@@ -12,6 +12,7 @@
 //! pixels are decoded.
 
 mod assemble;
+pub mod bands;
 mod decode;
 mod error;
 mod limits;

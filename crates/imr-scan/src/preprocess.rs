@@ -130,7 +130,7 @@ pub fn resample(img: &GrayImage, dpi: Dpi) -> GrayImage {
 }
 
 /// Averages blocks of `fx` x `fy` pixels.
-fn shrink(img: &GrayImage, fx: u32, fy: u32) -> GrayImage {
+pub fn shrink(img: &GrayImage, fx: u32, fy: u32) -> GrayImage {
     let (w, h) = ((img.width / fx).max(1), (img.height / fy).max(1));
     let mut pixels = Vec::with_capacity(w as usize * h as usize);
     for y in 0..h {
