@@ -722,9 +722,14 @@ impl AppState {
     }
 
     /// What Insights counts: the visible letters, with only the items that pass the filter
-    /// (counted in place, no letter copied).
+    /// (counted in place, no letter copied). A text that is not an IMR letter is left out, as
+    /// `imr stats` leaves it out (the letters table still lists it).
     pub fn insights(&self) -> Insights {
-        let letters: Vec<&Letter> = self.visible_letters().map(|r| r.letter()).collect();
+        let letters: Vec<&Letter> = self
+            .visible_letters()
+            .map(|r| r.letter())
+            .filter(|l| l.is_recognized())
+            .collect();
         insights_of(&letters, |i| item_passes(i, &self.filter))
     }
 
@@ -956,6 +961,7 @@ mod tests {
 
     fn parsed(case: &str, items: Vec<Item>, spec: &str) -> Box<Parsed> {
         let mut l = Letter {
+            layout: imr_letter::Layout::FinalDetermination,
             case_number: Some(case.into()),
             outcome: Outcome::from_decisions(items.iter().map(|i| i.decision)),
             items,
@@ -1283,6 +1289,19 @@ mod tests {
         }));
         // Insights counts the items that pass: the upheld ones of both letters.
         assert_eq!(s.insights().items, 2);
+    }
+
+    #[test]
+    fn insights_leave_out_a_text_that_is_not_a_letter_as_imr_stats_does() {
+        let mut s = state();
+        s.apply(Action::Added(vec![(4, "notes.txt".into())]));
+        let mut other = parsed("CM4", vec![item(Decision::Overturned, None)], "Surgery");
+        other.letters[0].layout = imr_letter::Layout::Unrecognized;
+        s.apply(Action::Finished(vec![(4, Ok(other))]));
+        // Listed in the table, not counted.
+        assert_eq!(s.totals().letters, 3);
+        let ins = s.insights();
+        assert_eq!((ins.letters, ins.items, ins.overturned), (2, 3, 1));
     }
 
     #[test]

@@ -294,7 +294,7 @@ pub fn insights_view(props: &Props) -> Html {
                 { format!("{} letters, {} items: {} overturned of {} decided ({}).",
                     ins.letters, ins.items, ins.overturned, ins.decided,
                     percent(tenths(ins.overturned, ins.decided))) }
-                <span class="muted">{ " Counted over the letters and items that pass the filters. An item citing several guidelines counts under each; a letter naming several specialties counts under each. Click a bar or a name to see those items." }</span>
+                <span class="muted">{ " Counted over the letters and items that pass the filters. An item citing several guidelines counts under each; a letter naming several specialties counts under each. Click a bar or a name to see those items. Texts that are not IMR letters are not counted." }</span>
             </p>
             <div class="charts">
                 { chart(&decisions) }

@@ -7,7 +7,8 @@
 //! The child reads the file's bytes on standard input and writes on standard output one line
 //! `ocr-pages N` when N pages are to be read by OCR (the parent then gives it N times the OCR
 //! time limit of a page more), then its answer as one line of JSON: the extracted text, or why there is none.
-//! The pages are recognised by Debian's `tesseract` (`imr_scan::native`), one at a time.
+//! The pages are recognised by Debian's `tesseract` (`imr_scan::native`), one band at a time (the bands
+//! the page reads at once, `ScanJob::page_cut`), each within the time limit of a page.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, ExitCode, ExitStatus, Stdio};

@@ -1,7 +1,7 @@
 //! Reading the letters' closed vocabulary (decision words, labels, section headings) through
 //! the ways a text can differ from the original: letter case, white space, punctuation,
 //! invisible characters (zero-width spaces, soft hyphens, combining marks), look-alike letters
-//! from other scripts, full-width forms, and OCR's confusions (rn/m, l/1/I, O/0, e/c).
+//! from other scripts, full-width forms, and OCR's confusions (rn/m, ri/n, l/1/I, O/0, e/c).
 //!
 //! A term is compared through its *skeleton*: each character folded to a small alphabet in
 //! which confusable characters are one, invisible characters dropped, white space dropped.
@@ -113,7 +113,7 @@ const fn look_alike(c: char) -> char {
 pub const MAX_SKELETON: usize = 64;
 
 /// A skeleton: the folded characters of a piece of text (white space and invisible characters
-/// dropped, `rn` read as `m` and `vv` as `w`), each with the byte offset just past the character
+/// dropped, `rn` read as `m`, `ri` as `n` and `vv` as `w`), each with the byte offset just past the character
 /// it came from. Kept on the stack: it is made for every candidate term.
 pub struct Skeleton {
     bytes: [u8; MAX_SKELETON],
@@ -153,6 +153,8 @@ impl Skeleton {
             let last = self.bytes[self.len - 1];
             if let Some(joined) = match (last, f) {
                 (b'r', b'n') => Some(b'm'),
+                // `ri` (`i` folds with `l`, `1`, `I`).
+                (b'r', b'l') => Some(b'n'),
                 (b'v', b'v') => Some(b'w'),
                 _ => None,
             } {

@@ -522,6 +522,17 @@ fn a_specialty_split_by_ocr_is_read_as_the_known_one_and_said() {
 }
 
 #[test]
+fn a_state_whose_ri_ocr_read_as_n_is_read_as_the_state_and_said() {
+    let text = letter("CM16-0246487");
+    let l = parsed(&text.replace("Texas, Arizona", "Texas, Anzona"));
+    assert_eq!(l.reviewer.licensure, ["Colorado", "Texas", "Arizona"]);
+    assert_eq!(codes_of(&l), [WarningCode::LooseReading]);
+    assert!(l.warnings[0].message.contains("the state Arizona"));
+    // As written, no warning.
+    assert_eq!(codes_of(&parsed(&text)), []);
+}
+
+#[test]
 fn a_conclusion_with_specks_of_ocr_noise_still_concludes() {
     let text = letter("CM16-0230548");
     let plain = parsed(&text);
