@@ -26,7 +26,7 @@ mkdir -p dist/ocr/tesseract
 wasm-bindgen --target web --no-typescript --out-dir dist/ocr --out-name imr_ocr_web \
   "$target_dir/wasm32-unknown-unknown/release/imr_ocr_web.wasm"
 wasm-opt -Oz dist/ocr/imr_ocr_web_bg.wasm -o dist/ocr/imr_ocr_web_bg.wasm
-cp static/ocr/imr-ocr-worker.js static/ocr/imr-ocr-engine.js dist/ocr/
+cp static/ocr/imr-ocr-worker.js static/ocr/imr-ocr-engine.js static/ocr/hocr.js dist/ocr/
 tw=tools/node_modules/tesseract-wasm
 cp "$tw/dist/lib.js" "$tw/dist/tesseract-core.wasm" "$tw/dist/tesseract-core-fallback.wasm" "$tw/LICENSE.md" dist/ocr/tesseract/
 cp /usr/share/tesseract-ocr/5/tessdata/eng.traineddata dist/ocr/ # Debian tesseract-ocr-eng (setup)

@@ -195,7 +195,7 @@ async function read(id, file, previews) {
 /** Fetches every file of the recogniser (the service worker keeps them), reporting the bytes. */
 async function prefetch(id) {
   const report = (loaded, total) => postMessage({ id, stage: "loading", loaded, total });
-  await fetchAll(["./imr-ocr-worker.js", "./imr-ocr-engine.js", "./imr_ocr_web.js", "./imr_ocr_web_bg.wasm", "./tesseract/lib.js", ...engineFiles()], report);
+  await fetchAll(["./imr-ocr-worker.js", "./imr-ocr-engine.js", "./hocr.js", "./imr_ocr_web.js", "./imr_ocr_web_bg.wasm", "./tesseract/lib.js", ...engineFiles()], report);
   return { reply: JSON.stringify({ id, prefetched: true }), images: [] };
 }
 

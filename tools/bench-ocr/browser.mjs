@@ -21,6 +21,7 @@ const files = readdirSync(args.pages).filter((f) => f.endsWith('.pgm') && (!args
 
 const routes = {
   '/engines.mjs': here + 'engines.mjs',
+  '/static/ocr/hocr.js': here + '../../static/ocr/hocr.js',
   '/tesseract-wasm/lib.js': here + 'node_modules/tesseract-wasm/dist/lib.js',
   '/tesseract-wasm/tesseract-core.wasm': here + 'node_modules/tesseract-wasm/dist/tesseract-core.wasm',
   '/tesseract.js-core/tesseract-core-simd-lstm.js': here + 'node_modules/tesseract.js-core/tesseract-core-simd-lstm.js',
