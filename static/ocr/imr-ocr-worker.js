@@ -13,7 +13,7 @@
 // {id, stage: "loading", loaded, total} while files load, {id, stage: "page", page, pages}
 // as each page starts being recognised, then {id, reply, images} with the page's Reply JSON
 // ({id, "ok": Parsed} or {id, "err": {code, message}}) and, per page of the file, a downscaled
-// PNG of the page as the engine read it (null for a page read from its text layer): the letter
+// JPEG of the page as the engine read it (null for a page read from its text layer): the letter
 // view draws the words' boxes on it. The page cancels by terminating this worker (its
 // recognisers go with it).
 import init, { ScanReader } from "./imr_ocr_web.js";

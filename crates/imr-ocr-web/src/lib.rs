@@ -27,33 +27,17 @@ use wasm_bindgen::prelude::*;
 /// 150 dpi is 1,275 pixels across).
 pub const PREVIEW_WIDTH: u32 = 1275;
 
-/// `img` with blocks of `f` x `f` pixels averaged.
-fn shrunk(img: &GrayImage, f: u32) -> GrayImage {
-    if f <= 1 {
-        return img.clone();
-    }
-    imr_read::shrink(img, f, f)
-}
-
 /// A band of a page image prepared for the engine: 300 dpi, deskewed, one grey byte a pixel.
 #[wasm_bindgen]
 pub struct PageImage {
     width: u32,
     height: u32,
     dpi: u32,
-    /// The band's first row in its page.
-    top: u32,
     gray: Vec<u8>,
 }
 
 #[wasm_bindgen]
 impl PageImage {
-    /// The band's first row in its page.
-    #[wasm_bindgen(getter)]
-    pub fn top(&self) -> u32 {
-        self.top
-    }
-
     #[wasm_bindgen(getter)]
     pub fn width(&self) -> u32 {
         self.width
@@ -161,7 +145,8 @@ impl ScanReader {
         }
         let cut = job.page_cut(n);
         // Whole pixels averaged (sharp text, and cheap): 300 dpi to 150.
-        let preview = shrunk(&cut.image, (cut.image.width / PREVIEW_WIDTH).max(1));
+        let f = (cut.image.width / PREVIEW_WIDTH).max(1);
+        let preview = imr_read::shrink(&cut.image, f, f);
         let dpi = cut.image.dpi.x.round() as u32;
         let images = (0..cut.rows.len())
             .map(|b| {
@@ -170,7 +155,6 @@ impl ScanReader {
                     width: band.width,
                     height: band.height,
                     dpi,
-                    top: cut.rows[b].start,
                     gray: band.pixels,
                 }
             })
@@ -201,7 +185,6 @@ impl ScanReader {
             width: img.width,
             height: img.height,
             dpi: img.dpi.x.round() as u32,
-            top: 0,
             gray: img.pixels,
         })
     }

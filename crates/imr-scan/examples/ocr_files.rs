@@ -16,6 +16,7 @@
 
 use std::time::Instant;
 
+use imr_scan::bands::CutPage;
 use imr_scan::native::Tesseract;
 use imr_scan::{assemble, prepare, read, Layout, Limits, PageInput, PageWords, Prep, ScanPage};
 
@@ -88,27 +89,20 @@ fn main() {
                             .unwrap();
                     }
                     let t = Instant::now();
-                    let rows = imr_scan::bands::cut(
-                        &ready,
-                        if whole_pages { 1 } else { plan[image_page] },
-                    );
+                    let page = CutPage::new(ready, if whole_pages { 1 } else { plan[image_page] });
                     image_page += 1;
-                    let read: Vec<(u32, PageWords)> = std::thread::scope(|s| {
-                        let running: Vec<_> = rows
-                            .iter()
-                            .map(|r| {
-                                let (engine, ready) = (&engine, &ready);
+                    let bands = std::thread::scope(|s| {
+                        let running: Vec<_> = (0..page.rows.len())
+                            .map(|b| {
+                                let (engine, page) = (&engine, &page);
                                 s.spawn(move || {
-                                    let band = imr_scan::bands::band(ready, r);
-                                    (r.start, engine.recognise(&band).expect("tesseract"))
+                                    engine.recognise(&page.band(b)).expect("tesseract").words
                                 })
                             })
                             .collect();
                         running.into_iter().map(|h| h.join().unwrap()).collect()
                     });
-                    let dpi = read.first().map_or(300, |(_, w)| w.dpi);
-                    let read = read.into_iter().map(|(top, w)| (top, w.words)).collect();
-                    let words = imr_scan::bands::stack(ready.width, ready.height, dpi, read);
+                    let words = page.stack(bands);
                     ocr_ms += t.elapsed().as_secs_f64() * 1e3;
                     if let Some(dir) = &tsv_out {
                         std::fs::create_dir_all(dir).unwrap();

@@ -1,9 +1,9 @@
 //! Cutting a prepared page into horizontal bands at blank rows, so that several engines can read
 //! one page at once, and putting the bands' words back together as the page's.
 //!
-//! A cut only ever falls in a run of blank rows (no ink across the whole width), the widest
-//! such run near where an even cut would fall: a band holds whole lines of text, and the words
-//! of the bands, moved down by their band's top, are the page's words.
+//! A cut only ever falls in a run of blank rows (no ink across the whole width, but for specks),
+//! near the row that shares the page's ink evenly ([`cut`]): a band holds whole lines of text,
+//! and the words of the bands, moved down by their band's top, are the page's words ([`stack`]).
 
 use std::ops::Range;
 

@@ -129,8 +129,11 @@ pub fn resample(img: &GrayImage, dpi: Dpi) -> GrayImage {
     }
 }
 
-/// Averages blocks of `fx` x `fy` pixels.
+/// Averages blocks of `fx` x `fy` pixels (blocks of one pixel: the image as it is).
 pub fn shrink(img: &GrayImage, fx: u32, fy: u32) -> GrayImage {
+    if fx <= 1 && fy <= 1 {
+        return img.clone();
+    }
     let (w, h) = ((img.width / fx).max(1), (img.height / fy).max(1));
     let mut pixels = Vec::with_capacity(w as usize * h as usize);
     for y in 0..h {
@@ -195,11 +198,7 @@ pub fn otsu(pixels: &[u8]) -> u8 {
 pub fn skew_angle(img: &GrayImage) -> f32 {
     // About 100 dpi is enough to see lines of text.
     let f = (img.dpi.x.min(img.dpi.y) / 100.0).floor().max(1.0) as u32;
-    let small = if f > 1 {
-        shrink(img, f, f)
-    } else {
-        img.clone()
-    };
+    let small = shrink(img, f, f);
     let t = otsu(&small.pixels);
     let mut dark = Vec::new();
     for y in 0..small.height {
